@@ -1,0 +1,43 @@
+# Every target bootstraps .venv on a fresh machine: nothing needs installing by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+DB ?= out/examples.db
+
+.PHONY: run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## run: ingest the bundled examples/ into $(DB) and print what was stored
+run: $(STAMP)
+	@mkdir -p out
+	$(BIN)/newsfuse --db $(DB) ingest examples/
+	$(BIN)/newsfuse --db $(DB) articles
+
+## test: lint, type-check and run the whole suite
+test: $(STAMP) lint typecheck
+	$(BIN)/pytest -q -n 2 --dist loadfile
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## bench: every benchmark; results land in bench/results/
+bench: bench-extraction
+
+bench-extraction: $(STAMP)
+	$(BIN)/python -m bench.extraction --shared $(SHARED)
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache
