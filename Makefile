@@ -34,10 +34,16 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: every benchmark; results land in bench/results/
-bench: bench-extraction
+bench: bench-extraction bench-quotes bench-stories
 
 bench-extraction: $(STAMP)
 	$(BIN)/python -m bench.extraction --shared $(SHARED)
+
+bench-quotes: $(STAMP)
+	$(BIN)/python -m bench.quotes --shared $(SHARED)
+
+bench-stories: $(STAMP)
+	$(BIN)/python -m bench.stories --shared $(SHARED)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

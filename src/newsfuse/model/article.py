@@ -1,4 +1,4 @@
-"""The one data model every stage imports.
+"""Articles, their raw form, and the span type every later stage uses.
 
 An :class:`Article` owns its clean text; everything derived from it later (an entity mention, a quote,
 a date, a claim, a brief sentence) is a :class:`Span` — ``(article_id, start, end, label)`` — that points
