@@ -1,0 +1,98 @@
+"""Which reader reads which input: an extension map first, then content sniffers tried in order.
+
+A new format is one module with a reader function, registered here by extension and, if its bytes are
+recognisable, by a sniffer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+from newsfuse.ingest.base import Reader
+from newsfuse.ingest.decode import SNIFF_BYTES
+from newsfuse.ingest.feed import read_feed
+from newsfuse.ingest.html import read_html
+from newsfuse.ingest.jsonl import read_json, read_jsonl
+from newsfuse.ingest.text import read_text
+from newsfuse.ingest.urls import is_url_list, read_url_list
+from newsfuse.ingest.warc import read_warc
+
+EXTENSIONS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".urls": read_url_list,
+}
+GZIP_MAGIC = b"\x1f\x8b"
+_FEED_START = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:rdf)\b", re.I | re.S)
+_HTML_START = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+
+def reader_for(path: Path) -> Reader | None:
+    """The reader for a file: by extension (longest match), else by its first bytes; None if unknown."""
+    name = path.name.lower()
+    for extension in sorted(EXTENSIONS, key=len, reverse=True):
+        if name.endswith(extension):
+            return EXTENSIONS[extension]
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    return sniff_reader(head)
+
+
+def sniff_reader(head: bytes) -> Reader | None:
+    """The reader the first bytes of an input call for, or None."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    for test, reader in SNIFFERS:
+        if test(start):
+            return reader
+    return None
+
+
+def is_warc(start: bytes) -> bool:
+    """WARC, plain or as a gzip member whose first bytes are a WARC header."""
+    if start.startswith(GZIP_MAGIC):
+        try:
+            start = zlib.decompressobj(wbits=31).decompress(start, 64)
+        except zlib.error:
+            return False
+    return start.startswith(b"WARC/")
+
+
+def is_jsonl(start: bytes) -> bool:
+    """JSON Lines: the first line is a complete JSON object on its own."""
+    first, newline, _ = start.partition(b"\n")
+    if not first.startswith(b"{") or not newline:
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+
+
+def is_url_head(start: bytes) -> bool:
+    """Every complete line of the head is an http(s) URL (the last, possibly cut, line is not judged)."""
+    complete = start.rpartition(b"\n")[0] if len(start) >= SNIFF_BYTES - 4 else start
+    return is_url_list(complete.decode("utf-8", errors="replace"))
+
+
+SNIFFERS: tuple[tuple[Callable[[bytes], bool], Reader], ...] = (
+    (is_warc, read_warc),
+    (is_jsonl, read_jsonl),
+    (lambda start: start[:1] in (b"{", b"["), read_json),
+    (lambda start: _FEED_START.match(start) is not None, read_feed),
+    (lambda start: _HTML_START.match(start) is not None, read_html),
+    (is_url_head, read_url_list),
+)
