@@ -43,7 +43,7 @@ class DedupConfig:
 
 
 @dataclass
-class _Sketcher:
+class Sketcher:
     """Builds sketches with one set of permutations, drawn once (drawing them dominates small MinHashes)."""
 
     config: DedupConfig
@@ -103,7 +103,7 @@ class NearDuplicateFinder:
     def __init__(self, store: Store, config: DedupConfig | None = None) -> None:
         self.store = store
         self.config = config or DedupConfig()
-        self._sketcher = _Sketcher(self.config)
+        self._sketcher = Sketcher(self.config)
 
     def mark(self, articles: Sequence[Article]) -> list[NewArticle]:
         """Decide, in order, which of these new articles copy an earlier one.

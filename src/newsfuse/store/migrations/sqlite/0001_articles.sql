@@ -25,7 +25,7 @@ CREATE INDEX articles_outlet ON articles (outlet, published_utc DESC, seq DESC);
 CREATE INDEX articles_near_duplicate_of ON articles (near_duplicate_of);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+    title, text, content='articles', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
