@@ -1,0 +1,214 @@
+"""Who-said-what benchmark on PolNeAR: quality through the reference scorer, and speed per core.
+
+Run: ``python -m bench.quotes --shared ../shared`` (``--split train`` while tuning; ``--errors N`` prints
+N missed and N spurious attributions to stderr). Writes ``bench/results/quotes.json`` and ``quotes.md``.
+Each article's text is exactly the gold ``text`` so offsets line up; its date is the publication date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsfuse.analyze import ANALYZER_NAME, analyze_articles
+from newsfuse.analyze.pipeline import load_pipeline
+from newsfuse.model import Article, ArticleAnalysis, Paragraph, ParagraphKind, SourceKind, SourceRef
+
+RESULTS = Path(__file__).resolve().parent / "results"
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def load_split(shared: Path, split: str, limit: int | None) -> list[dict[str, Any]]:
+    path = shared / "data" / "polnear" / f"{split}.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def to_article(row: dict[str, Any], path: str, item: int) -> Article:
+    """An article whose text is the gold text, paragraphs at blank lines, the first one the title."""
+    text = row["text"]
+    blocks = [(m.start(), m.end()) for m in _BLOCK.finditer(text)] or [(0, len(text))]
+    paragraphs = tuple(
+        Paragraph(s, e, ParagraphKind.TITLE if i == 0 else ParagraphKind.BODY) for i, (s, e) in enumerate(blocks)
+    )
+    published = datetime.fromisoformat(row["date"]) if row.get("date") else None
+    return Article(
+        id=row["id"],
+        text=text,
+        paragraphs=paragraphs,
+        source=SourceRef(SourceKind.JSONL, path, item=item),
+        title=row.get("title"),
+        outlet=row.get("publisher"),
+        published=published,
+    )
+
+
+def prediction(analysis: ArticleAnalysis) -> dict[str, Any]:
+    """One line of the reference scorer's prediction format."""
+    quotes = [
+        {
+            "content": [[c.start, c.end] for c in q.content],
+            "source": [[q.speaker.start, q.speaker.end]] if q.speaker else None,
+        }
+        for q in analysis.quotes
+    ]
+    return {"id": analysis.article_id, "quotes": quotes}
+
+
+def run_quality(rows: list[dict[str, Any]], gold_path: Path, scorer: Path) -> tuple[dict[str, Any], list[Any]]:
+    articles = [to_article(r, str(gold_path), i) for i, r in enumerate(rows)]
+    analyses = list(analyze_articles(articles))
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_file, pred_file = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        gold_file.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+        pred_file.write_text("".join(json.dumps(prediction(a)) + "\n" for a in analyses), "utf-8")
+        done = subprocess.run(
+            [sys.executable, str(scorer), str(gold_file), str(pred_file), "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return json.loads(done.stdout), analyses
+
+
+def throughput(texts: list[str], rounds: int) -> dict[str, float]:
+    """Articles/s in this one process: the whole analysis, and a bare tokenizer pass as the floor."""
+    articles = [to_article({"id": str(i), "text": t}, "speed", i) for i, t in enumerate(texts)]
+    nlp = load_pipeline()
+    list(analyze_articles(articles[:4]))  # warm up: model loaded, caches filled
+    best_full, best_tok = float("inf"), float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for _analysis in analyze_articles(articles):
+            pass
+        best_full = min(best_full, time.process_time() - start)
+        start = time.process_time()
+        for text in texts:
+            nlp.tokenizer(text)
+        best_tok = min(best_tok, time.process_time() - start)
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    return {
+        "articles": len(texts),
+        "mean_words": round(words, 1),
+        "analysis_articles_per_s": round(len(texts) / best_full, 2),
+        "tokenizer_articles_per_s": round(len(texts) / best_tok, 2),
+    }
+
+
+def profile(texts: list[str], top: int = 18) -> str:
+    """Cumulative-time profile of the analysis over the texts."""
+    articles = [to_article({"id": str(i), "text": t}, "profile", i) for i, t in enumerate(texts)]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _analysis in analyze_articles(articles):
+        pass
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def errors(rows: list[dict[str, Any]], analyses: list[ArticleAnalysis], n: int) -> Iterator[str]:
+    """Lines describing gold attributions nobody predicted and predictions matching no gold (coarse)."""
+    for row, analysis in zip(rows, analyses, strict=True):
+        text = row["text"]
+        pred = [(q.content, q.speaker) for q in analysis.quotes]
+        for a in row["attributions"]:
+            if not a["content"] or n <= 0:
+                continue
+            g0, g1 = a["content"][0]["start"], a["content"][-1]["end"]
+            hit = [p for p in pred if p[0][0].start < g1 and g0 < p[0][-1].end]
+            src = " / ".join(s["text"] for s in a["source"] or [])
+            cue = " / ".join(c["text"] for c in a["cue"])
+            if not hit:
+                n -= 1
+                yield f"MISS  [{src}] <{cue}> {text[g0:g1][:140]!r}"
+            else:
+                c, s = hit[0]
+                got = text[s.start : s.end] if s else None
+                ok = s is not None and any(x["start"] < s.end and s.start < x["end"] for x in a["source"] or [])
+                if a["source"] and not ok:
+                    n -= 1
+                    yield f"SPKR  gold [{src}] got [{got}] <{cue}> {text[g0:g1][:100]!r}"
+
+
+def write_results(result: dict[str, Any], path_json: Path, path_md: Path) -> None:
+    path_json.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    scores = result["scores"]
+    lines = [
+        f"# Quotes benchmark — PolNeAR {result['split']} ({result['articles']} articles), `{ANALYZER_NAME}`",
+        "",
+        f"Command: `{result['command']}`",
+        "",
+        "| subset | gold | pred | content P | content R | content F1 | who-said-what P | R | F1 |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for subset in ("all", "direct", "indirect"):
+        s = scores[subset]
+        c, w = s["content_partial"], s["who_said_what"]
+        lines.append(
+            f"| {subset} | {s['n_gold']} | {s['n_pred']} | {c['p']} | {c['r']} | {c['f1']} "
+            f"| {w['p']} | {w['r']} | {w['f1']} |"
+        )
+    speed = result.get("speed")
+    if speed:
+        lines += [
+            "",
+            "## Speed (one process, CPU time, best of rounds)",
+            "",
+            f"{speed['articles']} PolNeAR texts, {speed['mean_words']} words on average: analysis "
+            f"**{speed['analysis_articles_per_s']} articles/s**, bare `nlp.tokenizer` "
+            f"{speed['tokenizer_articles_per_s']} articles/s.",
+        ]
+    if result.get("profile"):
+        lines += ["", "## Where the time goes (cProfile, by own time)", "", "```", result["profile"], "```"]
+    path_md.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    parser.add_argument("--speed-articles", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    gold_path = args.shared / "data" / "polnear" / f"{args.split}.jsonl"
+    rows = load_split(args.shared, args.split, args.limit)
+    scores, analyses = run_quality(rows, gold_path, args.shared / "tools" / "score_quotes.py")
+    for line in errors(rows, analyses, args.errors):
+        print(line, file=sys.stderr)
+    result: dict[str, Any] = {
+        "analyzer": ANALYZER_NAME,
+        "split": args.split,
+        "articles": len(rows),
+        "command": "python -m bench.quotes " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "scores": scores,
+    }
+    if not args.no_speed:
+        texts = [r["text"] for r in rows[: args.speed_articles]]
+        result["speed"] = throughput(texts, args.rounds)
+        result["profile"] = profile(texts[:10])
+    summary = {s: scores[s]["who_said_what"]["f1"] for s in ("all", "direct", "indirect")}
+    print(json.dumps({"who_said_what_f1": summary, "speed": result.get("speed")}))
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_results(result, args.out / "quotes.json", args.out / "quotes.md")
+
+
+if __name__ == "__main__":
+    main()

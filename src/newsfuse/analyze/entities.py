@@ -1,0 +1,168 @@
+"""Named entities of one article, with their mentions gathered into one entity each.
+
+"Gypsy Rose Blanchard", "Blanchard", "Gypsy" and the typo "Gypsey" become one person: a mention
+joins an entity when its name tokens are a part of that entity's name (or one letter away from a
+token of it). The type is a vote over all mentions, so one mistagged mention does not split it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"})
+PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # labels the small model confuses on surnames
+POSSESSIVE = ("'s", "’s", "'", "’")
+FULL_NAME_VOTE = 2.0  # a full name tells more about the type than a bare surname the tagger guessed
+PART_NAME_VOTE = 0.5
+
+
+@dataclass(eq=False)
+class Cluster:
+    """An entity being built: its name tokens, label votes and mention offsets."""
+
+    index: int
+    tokens: list[str]
+    name: str
+    votes: Counter[str] = field(default_factory=Counter)  # label → weighted votes
+    names: Counter[str] = field(default_factory=Counter)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.votes.most_common(1)[0][0] if self.votes else "PERSON"
+
+    @property
+    def is_person(self) -> bool:
+        return self.label == "PERSON"
+
+    @property
+    def may_be_person(self) -> bool:
+        """Whether any mention was tagged as a person (surnames are often tagged ORG or NORP)."""
+        return self.votes["PERSON"] > 0
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two tokens differ by one insertion, deletion or substitution (long tokens only)."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if a.rstrip("s") == b.rstrip("s"):
+        return False  # "Kardashians" is the family or the show, not a typo of "Kardashian"
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def name_tokens(text: str) -> list[str]:
+    """The lower-cased name tokens of a mention, without a possessive ending."""
+    for ending in POSSESSIVE:
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+            break
+    return [t for t in text.lower().replace("-", " ").split() if t.isalnum() or t.rstrip(".").isalnum()]
+
+
+def _token_matches(token: str, names: list[str]) -> bool:
+    return any(one_edit_apart(token, n) for n in names)
+
+
+def _compatible(tokens: list[str], label: str, cluster: Cluster) -> bool:
+    """Whether a mention can be another name for the cluster (part of its name, allowing one typo)."""
+    if tokens == cluster.tokens:
+        return True
+    if label != cluster.label and not (label in PERSONISH and cluster.label in PERSONISH):
+        return False
+    if len(tokens) < len(cluster.tokens):
+        return all(_token_matches(t, cluster.tokens) for t in tokens)
+    if len(tokens) > len(cluster.tokens):
+        return all(_token_matches(t, tokens) for t in cluster.tokens) and label == "PERSON"
+    return all(_token_matches(t, cluster.tokens) for t in tokens) and label == "PERSON"
+
+
+class EntityIndex:
+    """Clusters of mentions for one document, queried by the speaker resolver."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.by_offset: dict[tuple[int, int], Cluster] = {}
+
+    def add(self, start: int, end: int, text: str, label: str) -> Cluster | None:
+        """Add one mention, joining the most recent compatible cluster or starting a new one."""
+        tokens = name_tokens(text)
+        if not tokens:
+            return None
+        match = next((c for c in reversed(self.clusters) if _compatible(tokens, label, c)), None)
+        if match is None:
+            match = Cluster(len(self.clusters), tokens, text)
+            self.clusters.append(match)
+        elif len(tokens) > len(match.tokens) and label in {"PERSON", match.label}:
+            match.tokens = tokens
+        if len(tokens) > 1 or len(match.tokens) == 1:
+            match.names[_strip_possessive(text)] += 1
+        match.name = _canonical(match)
+        match.votes[label] += FULL_NAME_VOTE if len(tokens) > 1 else PART_NAME_VOTE
+        match.mentions.append((start, end))
+        match.surfaces.append(_strip_possessive(text))
+        self.by_offset[(start, end)] = match
+        return match
+
+    def at(self, start: int, end: int) -> Cluster | None:
+        """The cluster with a mention overlapping ``[start, end)``, the closest one first."""
+        for (s, e), cluster in self.by_offset.items():
+            if s < end and start < e:
+                return cluster
+        return None
+
+    def person_token(self, text: str) -> Cluster | None:
+        """The person whose name holds this single token (exactly or one letter away)."""
+        tokens = name_tokens(text)
+        if len(tokens) != 1:
+            return None
+        for cluster in reversed(self.clusters):
+            if cluster.is_person and len(cluster.tokens) > 1 and _token_matches(tokens[0], cluster.tokens):
+                return cluster
+        return None
+
+
+def _canonical(cluster: Cluster) -> str:
+    """The name to show: the most frequent full name; on a tie the shorter (NER over-extends titles)."""
+    if not cluster.names:
+        return cluster.name
+    return max(cluster.names.items(), key=lambda item: (item[1], -len(item[0])))[0]
+
+
+def _strip_possessive(text: str) -> str:
+    for ending in POSSESSIVE:
+        if text.endswith(ending) and len(text) > len(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def _ent_bounds(ent: Span) -> tuple[int, int, str]:
+    """Offsets and text of an entity without a trailing possessive token or leading determiner."""
+    tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in {"the"}]
+    if not tokens:
+        return ent.start_char, ent.end_char, ent.text
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return start, end, ent.doc.text[start:end]
+
+
+def build_entity_index(doc: Doc) -> EntityIndex:
+    """Cluster the document's named entities, then add untagged proper nouns that match a person."""
+    index = EntityIndex()
+    for ent in doc.ents:
+        if ent.label_ in NAMED_LABELS:
+            start, end, text = _ent_bounds(ent)
+            index.add(start, end, _strip_possessive(text), ent.label_)
+    covered = {t.i for ent in doc.ents for t in ent}
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        cluster = index.person_token(token.text)
+        if cluster is not None:
+            index.add(token.idx, token.idx + len(token), token.text, "PERSON")
+    return index

@@ -1,0 +1,54 @@
+"""The cue lexicon shipped as package data (``data/lexicon.txt``), read once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word lists the rules consult, by section of the data file."""
+
+    speech: frozenset[str]
+    stance: frozenset[str]
+    according: frozenset[str]
+    description: frozenset[str]
+    outlet: frozenset[str]
+    interview: frozenset[str]
+
+    @property
+    def cues(self) -> frozenset[str]:
+        """Every verb lemma that can introduce an attribution."""
+        return self.speech | self.stance
+
+
+def parse_sections(text: str) -> dict[str, frozenset[str]]:
+    """Split ``[section]`` headed word lists; ``#`` starts a comment line."""
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.add(line.lower())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon (cached: the file is read once per process)."""
+    text = resources.files("newsfuse.analyze").joinpath("data/lexicon.txt").read_text("utf-8")
+    sections = parse_sections(text)
+    return Lexicon(
+        speech=sections.get("speech", frozenset()),
+        stance=sections.get("stance", frozenset()),
+        according=sections.get("according", frozenset()),
+        description=sections.get("description", frozenset()),
+        outlet=sections.get("outlet", frozenset()),
+        interview=sections.get("interview", frozenset()),
+    )

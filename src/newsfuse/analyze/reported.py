@@ -1,0 +1,107 @@
+"""Reported speech and attributed beliefs: "X said that …", "X told Y …", "according to X, …".
+
+The content is what the cue verb governs — its clausal complement ("that" left out), infinitive or
+object — and the source is the verb's subject. "According to X" attributes the clause it modifies.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsfuse.analyze.direct import Found
+from newsfuse.analyze.lexicon import Lexicon
+from newsfuse.analyze.syntax import LISTENER_VERBS, is_cue, subject_of, subtree_bounds
+
+CLAUSE_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = ("dobj", "oprd")
+OBJECT_PREPS = frozenset({"for", "against", "on", "about", "of"})
+MARKERS = frozenset({"that"})
+MIN_CONTENT_CHARS = 8
+MAX_QUOTED_SHARE = 0.5
+
+
+def _content_children(verb: Token) -> list[Token]:
+    """The dependents of a cue verb that hold what is said or believed."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        return clauses
+    if verb.lemma_.lower() in LISTENER_VERBS:
+        return []
+    objects = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    if objects:
+        return objects
+    return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS][:1]
+
+
+def _bounds(children: list[Token]) -> tuple[int, int]:
+    spans = [subtree_bounds(c, MARKERS) for c in children]
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple[int, int]]) -> list[Found]:
+    """Every reported-speech attribution whose content is not one of the direct ``quoted`` ranges."""
+    found: list[Found] = []
+    for token in doc:
+        if token.lower_ in lex.according:
+            item = _according(token, paragraph_of)
+        elif is_cue(token, lex) and not _inside(token.idx, quoted):
+            item = _from_verb(token, paragraph_of)
+        else:
+            item = None
+        if item is not None and _quoted_share(item.content, quoted) <= MAX_QUOTED_SHARE:
+            found.append(item)
+    return found
+
+
+def _from_verb(verb: Token, paragraph_of: list[int]) -> Found | None:
+    children = _content_children(verb)
+    subject = subject_of(verb)
+    if not children or subject is None:
+        return None
+    start, end = _bounds(children)
+    if end - start < MIN_CONTENT_CHARS or start <= subject.idx < end:
+        return None
+    return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+
+
+def _according(token: Token, paragraph_of: list[int]) -> Found | None:
+    """ "According to X, …": X is the source, the rest of the clause the content."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    clause = token.head
+    while clause.dep_ not in {"ROOT", "ccomp", "conj"} and clause.head is not clause:
+        clause = clause.head
+    start, end = subtree_bounds(clause)
+    cut_start, cut_end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    ranges = [(start, cut_start), (cut_end, end)]
+    content = [_trim(doc_text(token), s, e) for s, e in ranges]
+    content = [(s, e) for s, e in content if e - s >= MIN_CONTENT_CHARS]
+    if not content:
+        return None
+    return Found("indirect", content, token, source, paragraph_of[content[0][0]])
+
+
+def doc_text(token: Token) -> str:
+    return str(token.doc.text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a range past spaces and commas at either end."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in ranges)
+
+
+def _quoted_share(content: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> float:
+    """How much of a content lies inside direct quotations (then it is that quotation, not a report)."""
+    total = sum(e - s for s, e in content) or 1
+    inside = sum(max(0, min(e, qe) - max(s, qs)) for s, e in content for qs, qe in quoted)
+    return inside / total

@@ -1,0 +1,70 @@
+"""Small questions asked of the dependency parse: is this a cue, who is its subject, where is a mention."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsfuse.analyze.lexicon import Lexicon
+
+SUBJECT_DEPS = ("nsubj",)
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp")
+LISTENER_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "advise", "urge", "warn"})
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
+
+
+def is_cue(token: Token, lex: Lexicon) -> bool:
+    """Whether the token is a verb from the cue lexicon."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in lex.cues
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, borrowed from the governing verb for "…, adding" or "laughed and said"."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return current.head
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Character bounds of a noun phrase: its pre-modifiers up to the head (appositions and clauses cut)."""
+    lefts = [t for t in head.lefts if t.dep_ not in {"punct", "cc"}]
+    start_token = min((t.left_edge for t in lefts), key=lambda t: t.i, default=head)
+    end = head.idx + len(head)
+    for child in head.rights:
+        if child.dep_ in {"flat", "compound"} and child.i == head.i + 1:
+            end = child.idx + len(child)
+    return start_token.idx, end
+
+
+def subtree_bounds(token: Token, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Character bounds of a token's subtree without leading/trailing punctuation (and ``skip`` words)."""
+    tokens = list(token.subtree)
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in skip):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not _is_quote_mark(tokens[-1]))):
+        tokens.pop()
+    if not tokens:
+        return token.idx, token.idx
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _is_quote_mark(token: Token) -> bool:
+    return any(ch in "\"“”«»" for ch in token.text)
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in PRONOUNS
+
+
+def is_description(token: Token, lex: Lexicon) -> bool:
+    """A definite description of a person: "the socialite", "the mayor", "the 32-year-old"."""
+    if token.pos_ not in {"NOUN", "ADJ"} or not any(c.lower_ == "the" for c in token.lefts):
+        return False
+    return token.lemma_.lower() in lex.description or token.lower_.endswith("year-old")
