@@ -1,0 +1,115 @@
+"""Finding the title: a hint or the first headline-like line, its repeats dropped, a glued copy split off.
+
+Scrapers print the headline twice (once with stray whitespace or a small difference) and sometimes glue
+it to the first sentence with no space ("…Over Prison ReformKim Kardashian has revealed…").
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from newsfuse.clean.resources import word_set
+from newsfuse.clean.shape import is_prose, is_title_like
+
+_SEPARATORS = " \t-–—:|·•"
+_REPEAT_WINDOW = 3
+_SAME_RATIO = 0.9
+_MIN_GLUED_WORDS = 3
+_CASE_BOUNDARY = re.compile(r"[a-z][A-Z]")
+
+
+def title_key(text: str) -> str:
+    """Letters and digits only, case-folded: two prints of one headline share this key."""
+    return "".join(char.casefold() for char in text if char.isalnum())
+
+
+def same_title(text: str, title: str) -> bool:
+    """``text`` is ``title`` printed again, allowing for whitespace, quotes and small differences."""
+    a, b = title_key(text), title_key(title)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > max(len(a), len(b)) * (1 - _SAME_RATIO):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= _SAME_RATIO
+
+
+def _prefix_end(text: str, title: str) -> int | None:
+    """Where ``title`` ends when ``text`` starts with it (compared on :func:`title_key`), else None."""
+    key = title_key(title)
+    if not key:
+        return None
+    matched = 0
+    for index, char in enumerate(text):
+        if not char.isalnum():
+            continue
+        if matched == len(key):
+            return index
+        if char.casefold() != key[matched]:
+            return None
+        matched += 1
+    return None
+
+
+def strip_title_prefix(text: str, title: str) -> str | None:
+    """The rest of ``text`` after a copy of ``title`` at its start, or None when there is no such copy.
+
+    The copy counts only when it is glued to the next word or printed in the title's exact letters
+    before a capitalised word, so a first sentence that merely begins with the headline's words stays.
+    """
+    end = _prefix_end(text, title)
+    if end is None:
+        return None
+    rest = text[end:].lstrip(_SEPARATORS)
+    if not rest or not (rest[0].isupper() or not rest[0].isalnum()):
+        return None
+    glued = text[end - 1].isalpha() and text[end].isalpha()
+    exact = " ".join(text[:end].split()) == " ".join(title.split()) and len(title.split()) >= 3
+    return rest if glued or exact else None
+
+
+def _is_capitalised(word: str) -> bool:
+    letters = [char for char in word if char.isalpha()]
+    return bool(letters) and (letters[0].isupper() or word.lower() in word_set("title_minor_words.txt"))
+
+
+def split_glued_headline(text: str) -> tuple[str, str] | None:
+    """``(headline, first sentence)`` when a title-cased run ends in a word glued to the next sentence."""
+    tokens = text.split(" ")
+    run_end = next((i for i, token in enumerate(tokens) if not _is_capitalised(token)), len(tokens))
+    for index in range(min(run_end, len(tokens)) - 1, _MIN_GLUED_WORDS - 2, -1):
+        boundary = _CASE_BOUNDARY.search(tokens[index])
+        if boundary is None or boundary.start() < 2:
+            continue
+        head = " ".join([*tokens[:index], tokens[index][: boundary.start() + 1]])
+        rest = " ".join([tokens[index][boundary.start() + 1 :], *tokens[index + 1 :]])
+        if is_title_like(head) and is_prose(rest):
+            return head, rest
+    return None
+
+
+def _is_title_line(text: str, hint: str | None) -> bool:
+    """The first unit is the title: the hint printed again, or (without a hint) a headline-like line."""
+    if hint:
+        return same_title(text, hint) or (is_title_like(text) and title_key(text) in title_key(hint))
+    return is_title_like(text) and not is_prose(text)
+
+
+def split_title(texts: list[str], hint: str | None) -> tuple[str | None, list[str]]:
+    """The title and the remaining body units (repeats of the title dropped, a glued copy split off)."""
+    body = list(texts)
+    title = " ".join(hint.split()) if hint and hint.strip() else None
+    if body and _is_title_line(body[0], title):
+        title = body.pop(0)
+    if title is not None:
+        body = [text for i, text in enumerate(body) if i >= _REPEAT_WINDOW or not same_title(text, title)]
+        rest = strip_title_prefix(body[0], title) if body else None
+        if rest is not None:
+            body[0] = rest
+    elif body:
+        glued = split_glued_headline(body[0])
+        if glued is not None:
+            title, body[0] = glued
+    return title, body
