@@ -61,6 +61,8 @@ def address_refusal(address: IPAddress, allow_private: bool) -> str | None:
     """Why fetching from this address is refused (``"loopback"``, ``"link-local"``…), or None if allowed."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
+    if address.is_loopback:  # before "reserved": ::1 lies in the reserved ::/8
+        return None if allow_private else "loopback"
     for kind, flag in (
         ("unspecified", address.is_unspecified),
         ("multicast", address.is_multicast),
@@ -71,8 +73,6 @@ def address_refusal(address: IPAddress, allow_private: bool) -> str | None:
             return kind
     if allow_private:
         return None
-    if address.is_loopback:
-        return "loopback"
     if address.is_private:
         return "private"
     return None if address.is_global else "non-public"

@@ -44,8 +44,8 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         if error.msg != "Extra data":
-            where = f"line {error.lineno} column {error.colno}"
-            raise InputError(f"invalid JSON: {error.msg} at {where}") from error
+            where = f"line {error.lineno}, column {error.colno}"
+            raise InputError(f"invalid JSON: {error.msg} ({where})") from error
         lines = (line.encode("utf-8") for line in text.splitlines())
         yield from _lines_results(lines, source.locator)
         return
@@ -68,11 +68,11 @@ def _lines_results(lines: Iterable[bytes], locator: str) -> Iterator[ReadResult]
 
 def _line_result(line: bytes, where: str, ref: SourceRef) -> ReadResult:
     try:
-        value = json.loads(decode_bytes(line))
+        value = json.loads(decode_bytes(line).strip())
     except InputError as error:
         return Skipped(where, str(error))
     except json.JSONDecodeError as error:
-        return Skipped(where, f"invalid JSON: {error.msg} at column {error.colno}")
+        return Skipped(where, f"invalid JSON: {error.msg} (column {error.colno})")
     return _object_result(value, where, ref)
 
 
