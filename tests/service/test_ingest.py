@@ -176,7 +176,7 @@ def test_bad_inputs_are_skipped_with_reasons(store: Store, tmp_path: Path) -> No
 
 def test_worker_processes_keep_first_seen_order(tmp_path: Path) -> None:
     """Two worker processes store the same articles in the same order as one in-process worker."""
-    write_articles(tmp_path / "in", range(30))
+    write_articles(tmp_path / "in", range(16))
     orders = []
     for workers in (1, 2):
         with_store = open_store(str(tmp_path / f"w{workers}.db"))
@@ -185,7 +185,7 @@ def test_worker_processes_keep_first_seen_order(tmp_path: Path) -> None:
         )
         orders.append([s.id for s in with_store.list_articles(limit=100)])
         with_store.close()
-    assert len(orders[0]) == 30
+    assert len(orders[0]) == 16
     assert orders[0] == orders[1]
 
 
@@ -206,7 +206,7 @@ def _ingest_command(db: Path, folder: Path) -> list[str]:
 @pytest.mark.slow
 def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     """After kill -9 the store is readable and keeps its commits; a re-run completes with no duplicates."""
-    total = 600
+    total = 300
     write_articles(tmp_path / "in", range(total))
     db = tmp_path / "killed.db"
     process = subprocess.Popen(_ingest_command(db, tmp_path / "in"), stdout=subprocess.DEVNULL)
