@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -107,6 +109,15 @@ def test_copies_within_one_batch_point_at_the_first_seen(store: Store) -> None:
     marked = NearDuplicateFinder(store).mark([SYNDICATED_ARTICLE, WIRE_ARTICLE, SAME_EVENT_ARTICLE])
     assert [m.article.near_duplicate_of for m in marked] == [None, SYNDICATED_ARTICLE.id, None]
     assert [m.sketch is not None for m in marked] == [True, False, True]
+
+
+def test_earlier_published_copy_is_the_original_within_a_batch(store: Store) -> None:
+    """When wire story and re-post arrive together, the earlier published one is the original."""
+    wire = replace(WIRE_ARTICLE, published=datetime(2026, 3, 3, 7, 5, tzinfo=timezone(timedelta(hours=-5))))
+    repost = replace(SYNDICATED_ARTICLE, published=datetime(2026, 3, 3, 18, 30, tzinfo=UTC))
+    marked = NearDuplicateFinder(store).mark([repost, wire])
+    assert [m.article.id for m in marked] == [repost.id, wire.id]
+    assert [m.article.near_duplicate_of for m in marked] == [wire.id, None]
 
 
 def test_detection_persists_across_runs(db_path: Path) -> None:

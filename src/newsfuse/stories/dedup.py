@@ -18,6 +18,7 @@ from datasketch import MinHash
 
 from newsfuse.model import Article, normalise_for_identity
 from newsfuse.store import NewArticle, Sketch, Store
+from newsfuse.store.rows import sort_key
 
 _WORD = re.compile(r"\w+")
 
@@ -67,6 +68,12 @@ class Sketcher:
         return Sketch(values.tobytes(), band_keys(values, self.config.bands))
 
 
+def _publication_order(article: Article, arrival: int) -> tuple[bool, str, int]:
+    """Sort key: dated articles by UTC instant, then undated ones, each in arrival order."""
+    published = sort_key(article.published)
+    return (published is None, published or "", arrival)
+
+
 def shingles_of(text: str, size: int) -> list[bytes]:
     """Overlapping ``size``-word shingles of the normalised text (the whole text if it is shorter)."""
     words = _WORD.findall(normalise_for_identity(text))
@@ -106,29 +113,31 @@ class NearDuplicateFinder:
         self._sketcher = Sketcher(self.config)
 
     def mark(self, articles: Sequence[Article]) -> list[NewArticle]:
-        """Decide, in order, which of these new articles copy an earlier one.
+        """Decide which of these new articles copy an earlier one; the result keeps the input order.
 
-        The articles must not be stored yet, and the result must be written before the next call: the
-        store is the memory of what was seen before.
+        An article stored before is always the original. Within the batch, the earliest published
+        article is (undated ones after dated ones, then arrival order), so a wire story and the outlet
+        that re-posted it are told apart when both arrive together. The articles must not be stored yet,
+        and the result must be written before the next call: the store is the memory of what was seen.
         """
         sketches = [self._sketcher.sketch(article) for article in articles]
         all_keys = [key for sketch in sketches if sketch for key in sketch.band_keys]
         # Originals stored earlier that share a band with any article of the batch: few, and all compared.
         stored = self.store.band_matches(all_keys) if all_keys else {}
         batch = _BatchIndex()
-        marked: list[NewArticle] = []
-        for article, sketch in zip(articles, sketches, strict=True):
+        marked: dict[int, NewArticle] = {}
+        for index in sorted(range(len(articles)), key=lambda i: _publication_order(articles[i], i)):
+            article, sketch = articles[index], sketches[index]
             if sketch is None:
-                marked.append(NewArticle(article))
+                marked[index] = NewArticle(article)
                 continue
-            candidates = {**stored, **batch.candidates(sketch)}
-            original = self._best_match(sketch, candidates)
+            original = self._best_match(sketch, {**stored, **batch.candidates(sketch)})
             if original is not None:
-                marked.append(NewArticle(article.with_near_duplicate_of(original)))
+                marked[index] = NewArticle(article.with_near_duplicate_of(original))
                 continue
-            marked.append(NewArticle(article, sketch))
+            marked[index] = NewArticle(article, sketch)
             batch.add(article.id, sketch)
-        return marked
+        return [marked[i] for i in range(len(articles))]
 
     def _best_match(self, sketch: Sketch, candidates: dict[str, bytes]) -> str | None:
         """The most similar candidate at or above the threshold (the first found on ties), if any."""

@@ -16,7 +16,7 @@ CREATE TABLE articles (
     published_utc TEXT,
     published_source TEXT NOT NULL,
     language TEXT,
-    near_duplicate_of TEXT REFERENCES articles(id),
+    near_duplicate_of TEXT REFERENCES articles(id) DEFERRABLE INITIALLY DEFERRED,
     extra JSONB NOT NULL,
     ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     search tsvector GENERATED ALWAYS AS (
