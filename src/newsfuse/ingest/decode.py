@@ -30,6 +30,7 @@ _CONTROL_BYTES = bytes(b for b in range(256) if (b < 32 and b not in _TEXT_CONTR
 _NON_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _NEWLINES = re.compile(r"\r\n?")
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 # Browsers read these labels as windows-1252 (WHATWG Encoding), and so do we.
 _WINDOWS_1252_LABELS = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii", "us-ascii", "windows-1252"}
 _APOSTROPHES = {"’", "‘"}
@@ -90,7 +91,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
         text = _decode_declared(data, charset) if charset else None
         if text is None:
             text = _decode_undeclared(data)
-    text = _NEWLINES.sub("\n", text.removeprefix("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = _NEWLINES.sub("\n", text)
     if not text.strip():
         raise InputError("empty")
     _check_printable(text)
@@ -155,7 +158,8 @@ def _is_latin_script(text: str) -> bool:
 
 
 def _check_printable(text: str) -> None:
+    """Refuse decoded text dense with control characters: binary bytes that happened to decode."""
     sample = text[:SNIFF_BYTES]
-    printable = sum(1 for char in sample if char.isprintable() or char in "\n\t\f")
-    if printable / len(sample) < _MIN_PRINTABLE_RATIO:
-        raise InputError(f"binary content ({len(sample) - printable} unprintable characters), not text")
+    unprintable = len(_UNPRINTABLE.findall(sample))
+    if unprintable / len(sample) > 1 - _MIN_PRINTABLE_RATIO:
+        raise InputError(f"binary content ({unprintable} control characters), not text")

@@ -31,9 +31,12 @@ def parse_date(value: object) -> datetime | None:
     if not isinstance(value, str) or not value.strip():
         return None
     try:
-        parsed: datetime = date_parser.parse(value.strip())
-    except (ValueError, OverflowError):
-        return None
+        parsed = datetime.fromisoformat(value.strip())  # the common case, and ten times faster
+    except ValueError:
+        try:
+            parsed = date_parser.parse(value.strip())
+        except (ValueError, OverflowError):
+            return None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
