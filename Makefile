@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DB ?= out/examples.db
 
-.PHONY: run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare clean
+.PHONY: run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: every benchmark; results land in bench/results/
-bench: bench-extraction bench-quotes bench-stories
+bench: bench-extraction bench-quotes bench-stories bench-dedup
 
 bench-extraction: $(STAMP)
 	$(BIN)/python -m bench.extraction --shared $(SHARED)
@@ -44,6 +44,9 @@ bench-quotes: $(STAMP)
 
 bench-stories: $(STAMP)
 	$(BIN)/python -m bench.stories --shared $(SHARED)
+
+bench-dedup: $(STAMP)
+	$(BIN)/python -m bench.dedup --shared $(SHARED)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
