@@ -207,3 +207,11 @@ def test_html_document_is_rejected() -> None:
     document = RawDocument(SourceRef(SourceKind.FILE, "page.html"), html="<p>hi</p>")
     with pytest.raises(InputError, match="no text"):
         clean_text_document(document)
+
+
+def test_byline_names_become_authors() -> None:
+    """ "By A and B, Staff Writers" is dropped from the text; A and B are the authors, the role is not."""
+    byline = "By Mira Okonde and Tamsin Hale, Staff Writers"
+    article = clean(article_text(before=()).replace(BODY[0], f"{byline}\n\n{BODY[0]}"))
+    assert_clean(article)
+    assert article.authors == ("Mira Okonde", "Tamsin Hale")

@@ -73,7 +73,7 @@ def assert_offsets(article: Article) -> None:
     assert [p.kind for p in article.paragraphs[:1]] in ([ParagraphKind.TITLE], [ParagraphKind.BODY], [])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=600))
 def test_any_text_cleans_or_is_rejected(text: str) -> None:
     """Arbitrary text gives an article with consistent offsets, or an InputError — nothing else."""
@@ -84,7 +84,7 @@ def test_any_text_cleans_or_is_rejected(text: str) -> None:
     assert_offsets(article)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(st.characters(codec="utf-8"), max_size=80), max_size=60))
 def test_any_lines_clean_or_are_rejected(lines: list[str]) -> None:
     """Line-per-block text (the scored path) never raises anything but InputError."""
@@ -95,7 +95,7 @@ def test_any_lines_clean_or_are_rejected(lines: list[str]) -> None:
     assert_offsets(article)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title,
     st.lists(st.lists(sentence(), min_size=1, max_size=4), min_size=1, max_size=8),
@@ -114,7 +114,7 @@ def test_paragraph_text_keeps_every_sentence_and_drops_boilerplate(
     assert_offsets(article)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.lists(sentence(min_words=5), min_size=1, max_size=3), min_size=1, max_size=10),
     st.lists(st.tuples(st.integers(0, 10), boilerplate()), max_size=12),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.clean.boilerplate import is_boilerplate, is_trail_marker
+from newsfuse.clean.byline import byline_authors
 from newsfuse.clean.line_model import LineModel, default_model
 from newsfuse.clean.shape import ends_sentence, is_prose, is_title_like
 from newsfuse.clean.titles import split_title
@@ -27,6 +28,7 @@ class CleanText:
 
     title: str | None
     paragraphs: list[tuple[str, ParagraphKind]]
+    authors: tuple[str, ...] = ()
 
 
 def candidate_units(units: list[Unit]) -> list[Unit]:
@@ -62,6 +64,17 @@ def _label(body: list[str]) -> list[tuple[str, ParagraphKind]]:
     return labelled
 
 
+def _authors(units: list[Unit]) -> tuple[str, ...]:
+    """Names from the first byline above the first paragraph of prose."""
+    for unit in units:
+        if is_prose(unit.text):
+            break
+        names = byline_authors(unit.text)
+        if names:
+            return names
+    return ()
+
+
 def clean_text(text: str, title_hint: str | None = None, model: LineModel | None = None) -> CleanText:
     """Clean scraper text; raises :class:`InputError` when nothing article-like is left."""
     units = split_units(text)
@@ -76,7 +89,7 @@ def clean_text(text: str, title_hint: str | None = None, model: LineModel | None
     if not body:
         reason = "only a title is left" if title else "every line is boilerplate"
         raise InputError(f"nothing article-like in the text: {reason}")
-    return CleanText(title, _label(body))
+    return CleanText(title, _label(body), _authors(units))
 
 
 def clean_text_document(raw: RawDocument) -> Article:
@@ -85,4 +98,9 @@ def clean_text_document(raw: RawDocument) -> Article:
         raise InputError("the document has no text to clean")
     cleaned = clean_text(raw.text, raw.title)
     paragraphs = [(cleaned.title, ParagraphKind.TITLE)] if cleaned.title else []
-    return build_article(raw, paragraphs + cleaned.paragraphs, title=cleaned.title or raw.title)
+    return build_article(
+        raw,
+        paragraphs + cleaned.paragraphs,
+        title=cleaned.title or raw.title,
+        authors=raw.authors or cleaned.authors,
+    )

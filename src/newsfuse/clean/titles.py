@@ -90,26 +90,44 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _is_title_line(text: str, hint: str | None) -> bool:
-    """The first unit is the title: the hint printed again, or (without a hint) a headline-like line."""
+def _matches_hint(text: str, hint: str) -> bool:
+    return same_title(text, hint) or (is_title_like(text) and title_key(text) in title_key(hint))
+
+
+def _title_index(leading: list[str], first_prose: str | None, hint: str | None) -> int | None:
+    """Which of the units before the first prose unit is the headline (mastheads and taglines come first).
+
+    In order of trust: the source's title hint; a line printed twice in a row; a line glued to the start
+    of the first paragraph; else the first headline-like line.
+    """
+    candidates = [i for i, text in enumerate(leading) if is_title_like(text)]
     if hint:
-        return same_title(text, hint) or (is_title_like(text) and title_key(text) in title_key(hint))
-    return is_title_like(text) and not is_prose(text)
+        return next((i for i in candidates if _matches_hint(leading[i], hint)), None)
+    repeated = (i for i in candidates if any(same_title(t, leading[i]) for t in leading[i + 1 : i + 3]))
+    glued = (i for i in candidates if first_prose and strip_title_prefix(first_prose, leading[i]) is not None)
+    return next(repeated, next(glued, candidates[0] if candidates else None))
+
+
+def _drop_copies(body: list[str], title: str) -> list[str]:
+    """Repeats of the title near the top go; a copy glued to the first paragraph is cut off it."""
+    kept = [text for i, text in enumerate(body) if i >= _REPEAT_WINDOW or not same_title(text, title)]
+    for index, text in enumerate(kept[:_REPEAT_WINDOW]):
+        rest = strip_title_prefix(text, title)
+        if rest is not None:
+            kept[index] = rest
+            break
+    return kept
 
 
 def split_title(texts: list[str], hint: str | None) -> tuple[str | None, list[str]]:
-    """The title and the remaining body units (repeats of the title dropped, a glued copy split off)."""
-    body = list(texts)
-    title = " ".join(hint.split()) if hint and hint.strip() else None
-    if body and _is_title_line(body[0], title):
-        title = body.pop(0)
+    """The title and the body units after it (leading furniture, repeats and a glued copy removed)."""
+    hint = " ".join(hint.split()) if hint and hint.strip() else None
+    lead = next((i for i, text in enumerate(texts) if is_prose(text)), len(texts))
+    index = _title_index(texts[:lead], texts[lead] if lead < len(texts) else None, hint)
+    title, body = (texts[index], texts[index + 1 :]) if index is not None else (hint, list(texts))
     if title is not None:
-        body = [text for i, text in enumerate(body) if i >= _REPEAT_WINDOW or not same_title(text, title)]
-        rest = strip_title_prefix(body[0], title) if body else None
-        if rest is not None:
-            body[0] = rest
-    elif body:
-        glued = split_glued_headline(body[0])
-        if glued is not None:
-            title, body[0] = glued
-    return title, body
+        return title, _drop_copies(body, title)
+    glued = split_glued_headline(body[0]) if body else None
+    if glued is not None:
+        return glued[0], [glued[1], *body[1:]]
+    return None, body
