@@ -27,6 +27,7 @@ class WarcPage:
     status: str = "200 OK"
     record_type: str = "response"
     date: str = "2031-05-04T09:30:00Z"
+    extra_headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -135,3 +135,15 @@ def test_empty_warc_is_one_skip(tmp_path: Path) -> None:
     path = tmp_path / "empty.warc"
     path.write_bytes(b"")
     assert [skip.reason for skip in skips(read_all(path))] == ["empty"]
+
+
+def test_declared_charset_and_detected_payload_type(tmp_path: Path) -> None:
+    """The HTTP charset decodes the page; Common Crawl's detected payload type stands in for a missing one."""
+    latin = WarcPage(
+        "https://vorlandherald.example/fete",
+        "<html><body><p>Fête du port à Vørland</p></body></html>".encode("latin-1"),
+        content_type="text/html; charset=ISO-8859-1",
+    )
+    path = write_warc(tmp_path / "mixed.warc.gz", [latin])
+    [doc] = read_all(path)
+    assert doc.html is not None and "Fête du port à Vørland" in doc.html

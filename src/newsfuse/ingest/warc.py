@@ -92,22 +92,24 @@ def _classify(record: Any) -> _Page | str | None:
     if headers is None:
         return None
     content_type = headers.get_header("Content-Type") or ""
-    mime, _, params = content_type.partition(";")
+    # Common Crawl records the type it detected when the server sent none.
+    detected = record.rec_headers.get_header("WARC-Identified-Payload-Type") or ""
+    mime, _, params = (content_type or detected).partition(";")
     if mime.strip().lower() not in HTML_TYPES:
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI")
     status = headers.statusline if record.rec_type == "response" else None
     if status and not status.startswith("2"):
         return f"HTTP {status} response for {uri}"
-    charset = next(
-        (
-            value.strip(" \"'")
-            for key, _, value in (p.partition("=") for p in params.split(";"))
-            if key.strip().lower() == "charset"
-        ),
-        None,
-    )
-    return _Page(uri, record.rec_headers.get_header("WARC-Date"), charset or None)
+    return _Page(uri, record.rec_headers.get_header("WARC-Date"), _charset(params))
+
+
+def _charset(params: str) -> str | None:
+    """The ``charset`` parameter of a Content-Type header's parameters, if any."""
+    for key, _, value in (param.partition("=") for param in params.split(";")):
+        if key.strip().lower() == "charset" and value.strip(" \"'"):
+            return value.strip(" \"'")
+    return None
 
 
 def _read_payload(record: Any, max_bytes: int) -> bytes | str:
