@@ -62,10 +62,12 @@ def write_warc(path: Path, pages: list[WarcPage], *, gzip: bool = True) -> Path:
         headers = {
             "WARC-Date": page.date,
             "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>",
+            **dict(page.extra_headers),
         }
         payload = io.BytesIO(page.body)
         if page.record_type == "response":
-            http = StatusAndHeaders(page.status, [("Content-Type", page.content_type)], protocol="HTTP/1.1")
+            http_headers = [("Content-Type", page.content_type)] if page.content_type else []
+            http = StatusAndHeaders(page.status, http_headers, protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 page.uri, "response", payload=payload, http_headers=http, warc_headers_dict=headers
             )

@@ -144,6 +144,14 @@ def test_declared_charset_and_detected_payload_type(tmp_path: Path) -> None:
         "<html><body><p>Fête du port à Vørland</p></body></html>".encode("latin-1"),
         content_type="text/html; charset=ISO-8859-1",
     )
-    path = write_warc(tmp_path / "mixed.warc.gz", [latin])
-    [doc] = read_all(path)
-    assert doc.html is not None and "Fête du port à Vørland" in doc.html
+    untyped = WarcPage(
+        "https://vorlandherald.example/untyped",
+        article_html("Untyped"),
+        content_type="",
+        extra_headers=(("WARC-Identified-Payload-Type", "text/html"),),
+    )
+    untyped_image = WarcPage("https://vorlandherald.example/x", b"GIF89a", content_type="")
+    path = write_warc(tmp_path / "mixed.warc.gz", [latin, untyped, untyped_image])
+    fete, page = read_all(path)
+    assert fete.html is not None and "Fête du port à Vørland" in fete.html
+    assert page.url == untyped.uri
