@@ -123,3 +123,9 @@ def test_human_sizes() -> None:
         "5.0 MB",
         "3.0 GB",
     ]
+
+
+def test_a_utf16_label_on_ascii_bytes_is_ignored() -> None:
+    """A page claiming UTF-16 in its <meta> but written in UTF-8 is read as UTF-8, not as CJK garbage."""
+    page = '<html><head><meta charset="utf-16"></head><body>Gullhaven’s ferry</body></html>'
+    assert decode_bytes(page.encode("utf-8"), html=True) == page

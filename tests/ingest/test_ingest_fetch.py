@@ -162,3 +162,14 @@ def test_resolution_refuses_private_names() -> None:
     assert str(resolve_checked("localhost", 80, allow_private=True)) in {"127.0.0.1", "::1"}
     with pytest.raises(InputError, match="loopback"):
         resolve_checked("localhost", 80, allow_private=False)
+
+
+def test_redirect_to_a_malformed_url_is_a_clear_failure(http_server: Server) -> None:
+    """A Location header that is not a usable URL ends the fetch with a reason, not a crash."""
+    base, add_route = http_server
+    add_route("/garbled", Route(status=302, headers={"Location": "http://[not-an-address/"}))
+    add_route("/ftp", Route(status=302, headers={"Location": "ftp://files.example/ferry.html"}))
+    with pytest.raises(InputError, match=r"^invalid redirect to 'http://\[not-an-address/'"):
+        fetch_document(f"{base}/garbled", LOCAL)
+    with pytest.raises(InputError, match=r"^not an http\(s\) URL: ftp://"):
+        fetch_document(f"{base}/ftp", LOCAL)

@@ -115,6 +115,8 @@ def _decode_bom(data: bytes) -> str | None:
 
 def _decode_declared(data: bytes, charset: str) -> str | None:
     label = charset.strip().lower()
+    if label.startswith(("utf-16", "utf16", "utf-32", "utf32")):
+        return None  # real UTF-16/32 without a BOM has NUL bytes and was refused; this label is wrong
     encoding = "cp1252" if label in _WINDOWS_1252_LABELS else label
     try:
         codecs.lookup(encoding)

@@ -4,7 +4,8 @@ Only called when ``ReadOptions.fetch`` is true. The host is resolved here and th
 address that was checked (the name is kept for the ``Host`` header and TLS), so a name cannot resolve to a
 public address for the check and to a private one for the connection. ``allow_private`` lets loopback and
 private networks through (a local mirror, a test server); link-local (cloud metadata endpoints), multicast,
-reserved and unspecified addresses are refused always.
+reserved and unspecified addresses are refused always. Proxies from the environment are not used, for the
+same reason.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ def fetch_document(url: str, options: ReadOptions) -> RawDocument:
     headers = {"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml"}
     current = url
     try:
-        with httpx.Client(timeout=options.timeout_seconds, follow_redirects=False, headers=headers) as client:
+        # trust_env=False: a proxy from the environment would connect to the name, not the checked address
+        with httpx.Client(
+            timeout=options.timeout_seconds, follow_redirects=False, headers=headers, trust_env=False
+        ) as client:
             for _hop in range(MAX_REDIRECTS + 1):
                 outcome = _fetch_hop(client, current, options)
                 if isinstance(outcome, RawDocument):
@@ -54,6 +58,8 @@ def fetch_document(url: str, options: ReadOptions) -> RawDocument:
         raise InputError(f"timed out after {options.timeout_seconds:g} s") from error
     except httpx.HTTPError as error:
         raise InputError(f"fetch failed: {error}") from error
+    except (httpx.InvalidURL, ValueError) as error:
+        raise InputError(f"invalid URL {current}: {error}") from error
     raise InputError(f"more than {MAX_REDIRECTS} redirects")
 
 
@@ -109,7 +115,7 @@ def _fetch_hop(client: httpx.Client, url: str, options: ReadOptions) -> RawDocum
         "GET", _pinned_url(parts, address, port), headers=request_headers, extensions=extensions
     ) as response:
         if response.is_redirect:
-            return urljoin(url, str(response.headers.get("location", "")))
+            return _redirect_target(url, str(response.headers.get("location", "")))
         if response.status_code >= 400:
             raise InputError(f"HTTP {response.status_code} {response.reason_phrase}")
         mime = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -121,6 +127,15 @@ def _fetch_hop(client: httpx.Client, url: str, options: ReadOptions) -> RawDocum
     if not mime and not looks_like_html(html):
         raise InputError("not HTML (no content type, and the body has no HTML tags)")
     return RawDocument(source=SourceRef(SourceKind.URL, url), html=html, url=url, outlet=outlet_from_url(url))
+
+
+def _redirect_target(url: str, location: str) -> str:
+    try:
+        target = urljoin(url, location)
+        urlsplit(target).port  # noqa: B018 - raises ValueError on a malformed host or port
+    except ValueError as error:
+        raise InputError(f"invalid redirect to {location[:200]!r}: {error}") from error
+    return target
 
 
 def _read_body(response: httpx.Response, options: ReadOptions, deadline: float) -> bytes:
