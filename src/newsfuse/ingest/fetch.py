@@ -110,7 +110,8 @@ def _fetch_hop(client: httpx.Client, url: str, options: ReadOptions) -> RawDocum
     address = resolve_checked(parts.hostname, port, options.allow_private)
     extensions = {"sni_hostname": parts.hostname} if parts.scheme == "https" else {}
     deadline = time.monotonic() + options.timeout_seconds
-    request_headers = {"Host": parts.netloc.rpartition("@")[2]}
+    # "close": each hop gets its own connection; a pooled one would carry an earlier hop's TLS name
+    request_headers = {"Host": parts.netloc.rpartition("@")[2], "Connection": "close"}
     with client.stream(
         "GET", _pinned_url(parts, address, port), headers=request_headers, extensions=extensions
     ) as response:
