@@ -127,8 +127,8 @@ class _Run:
         for path in paths:
             try:
                 sources.extend(discover_sources([path], self.options.read))
-            except InputError as error:
-                self._skip(Skipped(path, str(error)))
+            except (InputError, OSError) as error:  # one bad path must not stop the others
+                self._skip(Skipped(path[:200], str(error)))
         self.report.sources = len(sources)
         return sources
 
@@ -152,7 +152,7 @@ class _Run:
                 else:
                     self.report.read += 1
                     yield item
-        except InputError as error:
+        except (InputError, OSError) as error:
             self._skip(Skipped(source.locator, str(error)))
 
     def _skip(self, item: Skipped) -> None:
