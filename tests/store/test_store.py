@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ from newsfuse.model import (
     article_id_for,
     build_article,
 )
-from newsfuse.service import search_articles
+from newsfuse.service import IngestOptions, ingest, search_articles
 from newsfuse.store import NewArticle, Sketch, Store, open_store
 from newsfuse.store.migrate import migrations_for
 
@@ -65,6 +66,19 @@ def test_adding_the_same_batch_twice_adds_nothing(store: Store, make_article: Ar
     assert [r.added for r in second] == [False, False]
     assert store.count() == 2
     assert store.existing_ids([batch[0].article.id, "0" * 16]) == {batch[0].article.id}
+
+
+def test_ingesting_files_twice_adds_nothing(store: Store, tmp_path: Path) -> None:
+    """The ingest service over the same files twice stores each article once, on every backend."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in [("ferry.txt", FERRY), ("budget.txt", BUDGET), ("storm.txt", STORM)]:
+        (folder / name).write_text(f"Elmbrook news: {name[:-4]}\n\n{text}\n", encoding="utf-8")
+    options = IngestOptions(workers=1)
+    first = ingest(store, [str(folder)], options)
+    second = ingest(store, [str(folder)], options)
+    assert (first.stored, first.skipped, second.stored, second.exact_duplicates) == (3, [], 0, 3)
+    assert store.count() == 3
 
 
 def test_migrations_are_applied_once_and_recorded(store_url: str) -> None:
