@@ -129,3 +129,16 @@ def test_a_utf16_label_on_ascii_bytes_is_ignored() -> None:
     """A page claiming UTF-16 in its <meta> but written in UTF-8 is read as UTF-8, not as CJK garbage."""
     page = '<html><head><meta charset="utf-16"></head><body>Gullhaven’s ferry</body></html>'
     assert decode_bytes(page.encode("utf-8"), html=True) == page
+
+
+def test_utf8_cut_inside_the_last_character() -> None:
+    """A UTF-8 file truncated inside its last character keeps everything before it, undamaged."""
+    text = "“Ferry’s back,” said Ilse Varnholt. Fête!"
+    assert decode_bytes(text.encode("utf-8")[:-2]) == text[:-2]
+
+
+def test_mostly_utf8_with_a_stray_byte() -> None:
+    """One latin-1 byte in a UTF-8 text does not turn every curly quote into mojibake."""
+    text = "“Ferry’s back,” said Ilse Varnholt. “It’s a fair deal,” she added. Crème brûlée à Noël. "
+    data = text.encode("utf-8") + "Caf\xe9 closed.".encode("latin-1")
+    assert decode_bytes(data) == text + "Caf\ufffd closed."

@@ -34,6 +34,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 # Browsers read these labels as windows-1252 (WHATWG Encoding), and so do we.
 _WINDOWS_1252_LABELS = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii", "us-ascii", "windows-1252"}
 _APOSTROPHES = {"’", "‘"}
+_MIN_UTF8_PER_BAD_BYTE = 10
 
 
 def human_size(size: int) -> str:
@@ -128,13 +129,25 @@ def _decode_declared(data: bytes, charset: str) -> str | None:
 def _decode_undeclared(data: bytes) -> str:
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":  # cut inside the last character: drop it
+            return data[: error.start].decode("utf-8", errors="replace")
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     best = charset_normalizer.from_bytes(data).best()
     western = _plausible_cp1252(data)
     if best is None or (western is not None and _is_latin_script(str(best))):
         return western if western is not None else data.decode("cp1252", errors="replace")
     return str(best)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (pages pasted from two sources) stays UTF-8, the bad bytes replaced."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if ord(char) > 127) - bad
+    return text if good >= _MIN_UTF8_PER_BAD_BYTE * bad else None
 
 
 def _plausible_cp1252(data: bytes) -> str | None:
