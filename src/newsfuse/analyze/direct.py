@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.marks import Segment
+from newsfuse.analyze.marks import ALL_MARKS, Segment
 from newsfuse.analyze.syntax import is_cue, subject_of
 
 MIN_QUOTE_WORDS = 2
 LONG_QUOTE_WORDS = 4
+TAIL_TOKENS = 6  # “…,” Trump barked: a verb this close after a quotation is its cue
 
 
 @dataclass
@@ -36,6 +37,8 @@ class Found:
 
 def is_quotation(text: str, seg: Segment, sentence_start: int) -> bool:
     """Whether a quoted segment is a quotation rather than a quoted word or title."""
+    if text[max(seg.start - 1, 0)] == "=" or "<" in text[seg.start : seg.end]:
+        return False  # an attribute of markup left in the text, not speech
     if seg.open_start or seg.open_end:
         return True
     inner = text[seg.start + 1 : seg.end - 1].strip()
@@ -85,7 +88,7 @@ class DirectQuotes:
                 continue
             if cue is None:
                 cue = self._cue_before(seg, inside)
-            speaker = subject_of(cue) if cue is not None else None
+            speaker = self._speaker(cue, seg) if cue is not None else None
             if cue is None and previous is not None and previous.paragraph >= paragraph - 1:
                 cue, speaker = previous.cue, previous.speaker
             item = Found("direct", [(seg.start, seg.end)], cue, speaker, paragraph, seg.open_end, [seg])
@@ -93,6 +96,16 @@ class DirectQuotes:
             if cue is not None:
                 by_cue.setdefault(cue.i, item)
         return found
+
+    def _speaker(self, cue: Token, seg: Segment) -> Token | None:
+        """The cue's subject, else the nearest noun beside the cue outside the marks (“…,” X, who …, says)."""
+        subject = subject_of(cue)
+        if subject is not None:
+            return subject
+        sent = cue.sent
+        outside = [t for t in sent if not seg.start <= t.idx < seg.end and t.i != cue.i]
+        nouns = [t for t in outside if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"poss", "compound"}]
+        return min(nouns, key=lambda t: abs(t.i - cue.i), default=None)
 
     def _extend(self, item: Found, seg: Segment) -> None:
         item.content.append((seg.start, seg.end))
@@ -108,19 +121,43 @@ class DirectQuotes:
     def _opens_paragraph(self, seg: Segment) -> bool:
         return seg.open_start or self.token_at(seg.start).is_sent_start or seg.start == 0
 
-    def _frame(self, seg: Segment) -> list[Token]:
+    def _frame(self, seg: Segment, extend: bool = True) -> list[Token]:
+        """The quotation's sentences, plus the next one when the quote ends a sentence (“…!” he said)."""
         first = self.token_at(seg.start).sent
         last = self.token_at(seg.end - 1).sent
-        return list(self.doc[first.start : last.end])
+        end = last.end
+        if extend and end < len(self.doc) and last.end_char <= seg.end + 1:
+            following = self.doc[end].sent
+            if self.paragraph_of[following.start_char] == self.paragraph_of[seg.start]:
+                starts_with_quote = following.text.lstrip()[:1] in ALL_MARKS
+                if not starts_with_quote:
+                    end = following.end
+        return list(self.doc[first.start : end])
 
     def _cue_in_frame(self, seg: Segment, inside: set[int]) -> Token | None:
-        """The nearest cue verb outside the marks in the quotation's own sentences, after it first."""
-        frame = [t for t in self._frame(seg) if t.i not in inside and is_cue(t, self.lex)]
-        after = [t for t in frame if t.idx >= seg.end]
-        before = [t for t in frame if t.idx < seg.start]
+        """The cue of a quotation in its own sentence(s).
+
+        A quotation opening its sentence (or after a colon or comma) takes the nearest cue after it
+        (“…,” X said), else before it; one embedded mid-sentence (X says Y “…”) takes the nearest
+        cue before it, and falls back to the first verb after it only when it opens the sentence.
+        """
+        sent = self.token_at(seg.start).sent
+        before_text = self.doc.text[sent.start_char : seg.start].rstrip()
+        embedded = bool(before_text) and before_text[-1] not in ":,—–-" and not seg.open_start
+        frame = [t for t in self._frame(seg, extend=not embedded) if t.i not in inside]
+        cues = [t for t in frame if is_cue(t, self.lex)]
+        after = [t for t in cues if t.idx >= seg.end]
+        before = [t for t in cues if t.idx < seg.start]
+        if embedded:
+            return before[-1] if before else (after[0] if after else None)
         if after:
             return after[0]
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        if before_text.endswith(":") and subject_of(sent.root) is not None:
+            return sent.root
+        tail = [t for t in frame if t.idx >= seg.end][:TAIL_TOKENS]
+        return next((t for t in tail if t.pos_ == "VERB" and subject_of(t) is not None), None)
 
     def _cue_before(self, seg: Segment, inside: set[int]) -> Token | None:
         """A cue with a subject in the sentence just before, in the same or the previous paragraph."""
@@ -131,7 +168,10 @@ class DirectQuotes:
         if previous.start > 0 and all(t.is_space for t in previous):
             previous = self.doc[previous.start - 1].sent
         same_paragraph = self.paragraph_of[previous.start_char] == self.paragraph_of[seg.start]
-        if not same_paragraph and not previous.text.rstrip().endswith(":"):
+        announces = previous.text.rstrip().endswith(":")
+        if not same_paragraph and not announces and not self._opens_paragraph(seg):
             return None
         cues = [t for t in previous if t.i not in inside and is_cue(t, self.lex) and subject_of(t)]
-        return cues[0] if cues else None
+        if cues:
+            return cues[0]
+        return previous.root if announces and subject_of(previous.root) is not None else None

@@ -14,13 +14,13 @@ from newsfuse.analyze.syntax import LISTENER_VERBS, is_cue, subject_of, subtree_
 
 CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "oprd")
-OBJECT_PREPS = frozenset({"for", "against", "on", "about", "of"})
+OBJECT_PREPS = frozenset({"for", "against", "about"})
 MARKERS = frozenset({"that"})
 MIN_CONTENT_CHARS = 8
 MAX_QUOTED_SHARE = 0.5
 
 
-def _content_children(verb: Token) -> list[Token]:
+def _content_children(verb: Token, stance: frozenset[str]) -> list[Token]:
     """The dependents of a cue verb that hold what is said or believed."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
@@ -30,6 +30,8 @@ def _content_children(verb: Token) -> list[Token]:
     objects = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
     if objects:
         return objects
+    if verb.lemma_.lower() not in stance:
+        return []
     return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS][:1]
 
 
@@ -45,7 +47,7 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
         elif is_cue(token, lex) and not _inside(token.idx, quoted):
-            item = _from_verb(token, paragraph_of)
+            item = _from_verb(token, lex, paragraph_of)
         else:
             item = None
         if item is not None and _quoted_share(item.content, quoted) <= MAX_QUOTED_SHARE:
@@ -53,15 +55,29 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
     return found
 
 
-def _from_verb(verb: Token, paragraph_of: list[int]) -> Found | None:
-    children = _content_children(verb)
+def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
+    children = _content_children(verb, lex.stance)
     subject = subject_of(verb)
-    if not children or subject is None:
+    if subject is None:
+        return _passive(verb, children, paragraph_of)
+    if not children:
         return None
     start, end = _bounds(children)
     if end - start < MIN_CONTENT_CHARS or start <= subject.idx < end:
         return None
     return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+
+
+def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Found | None:
+    """ "X is expected to win": an attribution with no source, its content the subject and the rest."""
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    has_agent = any(c.dep_ == "agent" for c in verb.children)
+    if patient is None or has_agent or not children or patient.pos_ == "PRON":
+        return None
+    content = [subtree_bounds(patient), _bounds(children)]
+    if content[1][1] - content[1][0] < MIN_CONTENT_CHARS:
+        return None
+    return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
 
 
 def _according(token: Token, paragraph_of: list[int]) -> Found | None:
