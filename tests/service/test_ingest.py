@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.ingest import Skipped
-from newsfuse.service import IngestOptions, IngestReport, ingest
+from newsfuse.service.ingest import IngestOptions, IngestReport, ingest
 from newsfuse.store import Store, open_store
 
 NOUNS = [

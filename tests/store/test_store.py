@@ -18,7 +18,8 @@ from newsfuse.model import (
     article_id_for,
     build_article,
 )
-from newsfuse.service import IngestOptions, ingest, search_articles
+from newsfuse.service import search_articles
+from newsfuse.service.ingest import IngestOptions, ingest
 from newsfuse.store import NewArticle, Sketch, Store, open_store
 from newsfuse.store.migrate import migrations_for
 

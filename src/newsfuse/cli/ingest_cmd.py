@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from types import TracebackType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -24,7 +24,9 @@ from newsfuse.cli.app import app, settings, stderr
 from newsfuse.errors import InputError
 from newsfuse.ingest import ReadOptions, Skipped
 from newsfuse.ingest.base import DEFAULT_MAX_BYTES
-from newsfuse.service import IngestOptions, IngestReport, ingest
+
+if TYPE_CHECKING:
+    from newsfuse.service.ingest import IngestReport
 
 INTERRUPTED_EXIT = 130
 
@@ -124,6 +126,10 @@ def ingest_command(
 
     Example: newsfuse --db news.db ingest examples/ feeds/world.rss --workers 2
     """
+    # Imported here, not at the top: it loads the cleaners, trafilatura and datasketch (seconds), which
+    # `newsfuse articles` and `newsfuse show` never need.
+    from newsfuse.service.ingest import IngestOptions, ingest
+
     options = IngestOptions(
         read=ReadOptions(fetch=fetch, allow_private=allow_private, max_bytes=max_bytes),
         workers=workers,

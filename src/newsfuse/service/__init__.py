@@ -1,4 +1,9 @@
-"""The service layer: what the CLI, the API and the web UI call; none of them holds logic of its own."""
+"""The service layer: what the CLI, the API and the web UI call; none of them holds logic of its own.
+
+Reading articles back is exported here. Ingestion lives in :mod:`newsfuse.service.ingest` and is not
+imported by this package, so commands that only read the store start without loading the cleaning and
+near-duplicate stack.
+"""
 
 from newsfuse.service.articles import (
     ArticleListItem,
@@ -8,16 +13,11 @@ from newsfuse.service.articles import (
     search_articles,
     show_article,
 )
-from newsfuse.service.ingest import IngestOptions, IngestProgress, IngestReport, ingest
 
 __all__ = [
     "ArticleListItem",
     "ArticlePage",
     "ArticleView",
-    "IngestOptions",
-    "IngestProgress",
-    "IngestReport",
-    "ingest",
     "list_articles",
     "search_articles",
     "show_article",
