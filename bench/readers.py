@@ -137,8 +137,9 @@ def _write_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
         writer = WARCWriter(handle, gzip=True)
         for name, data in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            uri = f"https://bench.example/{quote(name)}"
             record = writer.create_warc_record(
-                f"https://bench.example/{quote(name)}", "response", payload=io.BytesIO(data), http_headers=headers
+                uri, "response", payload=io.BytesIO(data), http_headers=headers
             )
             writer.write_record(record)
 

@@ -30,6 +30,7 @@ _CONTROL_BYTES = bytes(b for b in range(256) if (b < 32 and b not in _TEXT_CONTR
 _NON_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _NEWLINES = re.compile(r"\r\n?")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 # Browsers read these labels as windows-1252 (WHATWG Encoding), and so do we.
 _WINDOWS_1252_LABELS = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii", "us-ascii", "windows-1252"}
@@ -146,7 +147,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a few stray bytes (pages pasted from two sources) stays UTF-8, the bad bytes replaced."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for char in text if ord(char) > 127) - bad
+    good = len(_NON_ASCII.findall(text)) - bad
     return text if good >= _MIN_UTF8_PER_BAD_BYTE * bad else None
 
 
