@@ -82,17 +82,33 @@ def is_jsonl(start: bytes) -> bool:
         return False
 
 
+def is_json(start: bytes) -> bool:
+    """A JSON document: an object or an array."""
+    return start[:1] in (b"{", b"[")
+
+
+def is_feed(start: bytes) -> bool:
+    """RSS, Atom or RDF, after an optional XML declaration and comments."""
+    return _FEED_START.match(start) is not None
+
+
+def is_html(start: bytes) -> bool:
+    """An HTML page: a doctype or an ``<html>`` tag first."""
+    return _HTML_START.match(start) is not None
+
+
 def is_url_head(start: bytes) -> bool:
-    """Every complete line of the head is an http(s) URL (the last, possibly cut, line is not judged)."""
-    complete = start.rpartition(b"\n")[0] if len(start) >= SNIFF_BYTES - 4 else start
-    return is_url_list(complete.decode("utf-8", errors="replace"))
+    """Every line of the head is an http(s) URL (a long head's last line may be cut: it is left out)."""
+    if len(start) > SNIFF_BYTES // 2 and not start.endswith(b"\n"):
+        start = start.rpartition(b"\n")[0]
+    return is_url_list(start.decode("utf-8", errors="replace"))
 
 
 SNIFFERS: tuple[tuple[Callable[[bytes], bool], Reader], ...] = (
     (is_warc, read_warc),
     (is_jsonl, read_jsonl),
-    (lambda start: start[:1] in (b"{", b"["), read_json),
-    (lambda start: _FEED_START.match(start) is not None, read_feed),
-    (lambda start: _HTML_START.match(start) is not None, read_html),
+    (is_json, read_json),
+    (is_feed, read_feed),
+    (is_html, read_html),
     (is_url_head, read_url_list),
 )
