@@ -138,3 +138,21 @@ def test_epoch_dates_and_cp1252_lines(tmp_path: Path) -> None:
     [doc] = read_all(path)
     assert doc.text == record["text"]
     assert doc.published == datetime.fromtimestamp(1935000000, tz=UTC)
+
+
+def test_hostile_nesting_is_one_skip(tmp_path: Path) -> None:
+    """A line nested thousands deep is Skipped instead of crashing the batch."""
+    path = write_lines(tmp_path / "deep.jsonl", ["[" * 100_000 + "]" * 100_000, json.dumps(PIER)])
+    results = read_all(path)
+    assert [str(skip) for skip in skips(results)] == [f"{path}:1: invalid JSON: nested too deeply"]
+    assert len(documents(results)) == 1
+
+
+def test_line_separator_inside_a_string_is_data(tmp_path: Path) -> None:
+    """U+2028 inside a JSON string does not split the record."""
+    record = dict(FERRY, maintext="First line\u2028second line of the ferry story.")
+    path = tmp_path / "sep.json"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n" + json.dumps(PIER) + "\n", encoding="utf-8")
+    first, second = documents(read_all(path))
+    assert first.text == record["maintext"]
+    assert second.title == PIER["title"]

@@ -16,6 +16,8 @@ from newsfuse.ingest.decode import SNIFF_BYTES, check_not_binary, decode_bytes, 
 from newsfuse.ingest.records import record_document
 from newsfuse.model import SourceKind, SourceRef
 
+_TOO_DEEP = "invalid JSON: nested too deeply"
+
 
 def read_jsonl(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
     """One raw document per line of a JSONL file; a broken line is one Skipped and reading goes on."""
@@ -42,11 +44,13 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
     text = decode_bytes(read_capped(source.path, options.max_bytes))
     try:
         value = json.loads(text)
+    except RecursionError as error:
+        raise InputError(_TOO_DEEP) from error
     except json.JSONDecodeError as error:
         if error.msg != "Extra data":
             where = f"line {error.lineno}, column {error.colno}"
             raise InputError(f"invalid JSON: {error.msg} ({where})") from error
-        lines = (line.encode("utf-8") for line in text.splitlines())
+        lines = (line.encode("utf-8") for line in text.split("\n"))  # not splitlines(): U+2028 is data
         yield from _lines_results(lines, source.locator)
         return
     if isinstance(value, dict):
@@ -73,6 +77,8 @@ def _line_result(line: bytes, where: str, ref: SourceRef) -> ReadResult:
         return Skipped(where, str(error))
     except json.JSONDecodeError as error:
         return Skipped(where, f"invalid JSON: {error.msg} (column {error.colno})")
+    except RecursionError:
+        return Skipped(where, _TOO_DEEP)
     return _object_result(value, where, ref)
 
 
