@@ -105,9 +105,18 @@ def test_strict_fails_on_skipped_items(tmp_path: Path) -> None:
     assert strict.exit_code == 2
 
 
-def test_database_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_database_from_environment(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """NEWSFUSE_DB chooses the store when --db is not given."""
-    monkeypatch.setenv("NEWSFUSE_DB", str(tmp_path / "env.db"))
+    monkeypatch.setenv("NEWSFUSE_DB", db)
     result = runner.invoke(app, ["articles", "--json"])
     assert result.exit_code == 0
-    assert (tmp_path / "env.db").exists()
+    assert json.loads(result.stdout)["total"] == 2
+
+
+def test_reading_a_missing_store_does_not_create_it(tmp_path: Path) -> None:
+    """`articles` on a database file that does not exist fails clearly and creates nothing."""
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(app, ["--db", str(missing), "articles"])
+    assert result.exit_code == 4
+    assert "no store at" in result.stderr
+    assert not missing.exists()

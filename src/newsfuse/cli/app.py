@@ -53,9 +53,9 @@ class Settings:
     db: str
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
-        """The store, open for one command and closed after it."""
-        store = open_store(self.db)
+    def store(self, create: bool = False) -> Iterator[Store]:
+        """The store, open for one command and closed after it; only ingestion creates a new one."""
+        store = open_store(self.db, create=create)
         try:
             yield store
         finally:

@@ -136,7 +136,7 @@ def ingest_command(
         commit_every=commit_every,
     )
     try:
-        with settings(ctx).store() as store, _Bar(enabled=not json_output) as bar:
+        with settings(ctx).store(create=True) as store, _Bar(enabled=not json_output) as bar:
             report = ingest(store, paths, options, progress=bar)
     except KeyboardInterrupt:
         stderr.print("interrupted: committed articles are kept; run the same command again to finish")

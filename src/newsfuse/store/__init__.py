@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsfuse.errors import StoreError
 from newsfuse.store.base import (
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
@@ -36,9 +37,15 @@ _SQLITE_PREFIX = "sqlite:///"
 _POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 
 
-def open_store(url_or_path: str) -> Store:
-    """A path or ``sqlite:///path`` opens SQLite; ``postgresql://…`` opens PostgreSQL."""
+def open_store(url_or_path: str, *, create: bool = True) -> Store:
+    """A path or ``sqlite:///path`` opens SQLite; ``postgresql://…`` opens PostgreSQL.
+
+    With ``create=False`` a missing SQLite file is an error instead of a new empty store, so a typo in
+    a read-only command's ``--db`` does not leave an empty database behind.
+    """
     if url_or_path.startswith(_POSTGRES_PREFIXES):
         return PostgresStore(url_or_path)
-    path = url_or_path.removeprefix(_SQLITE_PREFIX)
-    return SqliteStore(Path(path))
+    path = Path(url_or_path.removeprefix(_SQLITE_PREFIX))
+    if not create and not path.exists():
+        raise StoreError(f"no store at {path}: ingest articles into it first (newsfuse --db {path} ingest …)")
+    return SqliteStore(path)
