@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # labels the small model confuses on surnames
 POSSESSIVE = ("'s", "’s", "'", "’")
 FULL_NAME_VOTE = 2.0  # a full name tells more about the type than a bare surname the tagger guessed
 PART_NAME_VOTE = 0.5
+MAX_GIVEN_NAMES = 2
 
 
 @dataclass(eq=False)
@@ -101,8 +102,7 @@ class EntityIndex:
             self.clusters.append(match)
         elif len(tokens) > len(match.tokens) and label in {"PERSON", match.label}:
             match.tokens = tokens
-        if len(tokens) > 1 or len(match.tokens) == 1:
-            match.names[_strip_possessive(text)] += 1
+        match.names[_strip_possessive(text)] += 1
         match.name = _canonical(match)
         match.votes[label] += FULL_NAME_VOTE if len(tokens) > 1 else PART_NAME_VOTE
         match.mentions.append((start, end))
@@ -123,7 +123,7 @@ class EntityIndex:
         if len(tokens) != 1:
             return None
         for cluster in reversed(self.clusters):
-            if cluster.is_person and len(cluster.tokens) > 1 and _token_matches(tokens[0], cluster.tokens):
+            if cluster.may_be_person and _token_matches(tokens[0], cluster.tokens):
                 return cluster
         return None
 
@@ -132,7 +132,8 @@ def _canonical(cluster: Cluster) -> str:
     """The name to show: the most frequent full name; on a tie the shorter (NER over-extends titles)."""
     if not cluster.names:
         return cluster.name
-    return max(cluster.names.items(), key=lambda item: (item[1], -len(item[0])))[0]
+    full = [item for item in cluster.names.items() if " " in item[0]] or list(cluster.names.items())
+    return max(full, key=lambda item: (item[1], -len(item[0])))[0]
 
 
 def _strip_possessive(text: str) -> str:
@@ -159,6 +160,7 @@ def build_entity_index(doc: Doc) -> EntityIndex:
             start, end, text = _ent_bounds(ent)
             index.add(start, end, _strip_possessive(text), ent.label_)
     covered = {t.i for ent in doc.ents for t in ent}
+    _add_name_chains(doc, index, covered)
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
@@ -166,3 +168,24 @@ def build_entity_index(doc: Doc) -> EntityIndex:
         if cluster is not None:
             index.add(token.idx, token.idx + len(token), token.text, "PERSON")
     return index
+
+
+def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int]) -> None:
+    """Untagged "Gypsy Rose Blanchard" (a title-case headline) ending in a known surname: a full name."""
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or token.i < 1:
+            continue
+        cluster = index.person_token(token.text)
+        if cluster is None or len(cluster.tokens) > 1:
+            continue
+        first = token.i
+        while first > token.i - MAX_GIVEN_NAMES and first > 0 and _given_name(doc[first - 1], covered):
+            first -= 1
+        if first < token.i:
+            start, end = doc[first].idx, token.idx + len(token)
+            index.add(start, end, doc.text[start:end], "PERSON")
+            covered.update(range(first, token.i + 1))
+
+
+def _given_name(token: Token, covered: set[int]) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and token.i not in covered

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.dates import find_temporal, normalise
 from newsfuse.analyze.direct import DirectQuotes, Found
@@ -43,7 +43,7 @@ def analyse_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     paragraph_of = _paragraph_index(article)
     index = build_entity_index(doc)
     resolver = SpeakerResolver(doc, index, lex)
-    found = _attributions(doc, lex, article, paragraph_of)
+    found = _attributions(doc, lex, article, paragraph_of, index)
     outlets = Outlets(doc, lex)
     quotes = [_to_quote(article, item, resolver, outlets, index) for item in found]
     _vote_speakers(found, resolver)
@@ -81,18 +81,38 @@ def _paragraph_index(article: Article) -> list[int]:
     return owner
 
 
-def _attributions(doc: Doc, lex: Lexicon, article: Article, paragraph_of: list[int]) -> list[Found]:
+def _attributions(
+    doc: Doc, lex: Lexicon, article: Article, paragraph_of: list[int], index: EntityIndex
+) -> list[Found]:
     bounds = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
     segments = quoted_segments(article.text, bounds)
     direct = DirectQuotes(doc, lex, paragraph_of)
     quotations = direct.quotations(segments)
     found = direct.find(quotations)
+    for item in found:
+        if item.speaker is None:
+            item.speaker = _person_beside(doc, index, item)
     quoted = [r for item in found for r in item.content]
     for item in reported(doc, lex, paragraph_of, quoted):
         if any(item.content[0][0] <= s.start and s.end <= item.content[-1][1] for s in segments):
             item.kind = "mixed"
         found.append(item)
     return sorted(found, key=lambda f: f.content[0][0])
+
+
+def _person_beside(doc: Doc, index: EntityIndex, item: Found) -> Token | None:
+    """For a quotation with no cue (a headline), a person named in its sentence outside the marks."""
+    start, end = item.content[0]
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    if sent is None:
+        return None
+    for token in sent.sent:
+        if start <= token.idx < end or token.pos_ != "PROPN":
+            continue
+        cluster = index.at(token.idx, token.idx + len(token))
+        if cluster is not None and cluster.may_be_person:
+            return token
+    return None
 
 
 def _to_quote(
