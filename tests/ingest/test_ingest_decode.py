@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsfuse.errors import InputError
-from newsfuse.ingest.decode import decode_bytes, human_size, read_capped, sniff_meta_charset
+from newsfuse.ingest.decode import decode_bytes, human_size, sniff_meta_charset
+from newsfuse.ingest.files import read_capped
 
 WESTERN = "Le café de Gullhaven était très animé à Noël, dit Mme Østergård."
 CURLY = "“It’s a fair deal,” said councillor Brannoch — twice."

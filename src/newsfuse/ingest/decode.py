@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from pathlib import Path
 
 import charset_normalizer
 
@@ -53,18 +52,6 @@ def human_size(size: int) -> str:
 def over_cap_reason(size: int, max_bytes: int) -> str:
     """The reason given for an input larger than the cap: its size and the cap, so the user can raise it."""
     return f"too large: {human_size(size)} is over the {human_size(max_bytes)} cap (--max-bytes)"
-
-
-def read_capped(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a file, refusing one over ``max_bytes`` from its size, before reading it."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(over_cap_reason(size, max_bytes))
-    with path.open("rb") as handle:
-        data = handle.read(max_bytes + 1)  # a file may grow, or be a pipe with no size
-    if len(data) > max_bytes:
-        raise InputError(over_cap_reason(len(data), max_bytes))
-    return data
 
 
 def check_not_binary(data: bytes) -> None:

@@ -17,8 +17,9 @@ import feedparser
 
 from newsfuse.errors import InputError
 from newsfuse.ingest.base import ReadOptions, ReadResult, Skipped, Source
-from newsfuse.ingest.decode import check_not_binary, read_capped
+from newsfuse.ingest.decode import check_not_binary
 from newsfuse.ingest.fetch import fetch_or_skip
+from newsfuse.ingest.files import read_capped
 from newsfuse.ingest.metadata import as_authors
 from newsfuse.model import DateSource, RawDocument, SourceKind, SourceRef
 

@@ -12,7 +12,8 @@ from typing import IO, Any
 
 from newsfuse.errors import InputError
 from newsfuse.ingest.base import ReadOptions, ReadResult, Skipped, Source
-from newsfuse.ingest.decode import SNIFF_BYTES, check_not_binary, decode_bytes, over_cap_reason, read_capped
+from newsfuse.ingest.decode import SNIFF_BYTES, check_not_binary, decode_bytes, over_cap_reason
+from newsfuse.ingest.files import open_input, read_capped
 from newsfuse.ingest.records import record_document
 from newsfuse.model import SourceKind, SourceRef
 
@@ -21,7 +22,7 @@ _TOO_DEEP = "invalid JSON: nested too deeply"
 
 def read_jsonl(source: Source, options: ReadOptions) -> Iterator[ReadResult]:
     """One raw document per line of a JSONL file; a broken line is one Skipped and reading goes on."""
-    with source.path.open("rb") as handle:
+    with open_input(source.path) as handle:
         check_not_binary(handle.read(SNIFF_BYTES))
         handle.seek(0)
         yield from read_jsonl_stream(handle, source.locator, SourceKind.JSONL, options)

@@ -15,6 +15,7 @@ from pathlib import Path
 from newsfuse.ingest.base import Reader
 from newsfuse.ingest.decode import SNIFF_BYTES
 from newsfuse.ingest.feed import read_feed
+from newsfuse.ingest.files import inner_name, read_head
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import read_json, read_jsonl
 from newsfuse.ingest.text import read_text
@@ -42,14 +43,12 @@ _HTML_START = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\
 
 
 def reader_for(path: Path) -> Reader | None:
-    """The reader for a file: by extension (longest match), else by its first bytes; None if unknown."""
-    name = path.name.lower()
+    """The reader for a file: by extension (longest; ``x.html.gz`` counts as ``x.html``), else by content."""
+    name = inner_name(path)
     for extension in sorted(EXTENSIONS, key=len, reverse=True):
         if name.endswith(extension):
             return EXTENSIONS[extension]
-    with path.open("rb") as handle:
-        head = handle.read(SNIFF_BYTES)
-    return sniff_reader(head)
+    return sniff_reader(read_head(path))
 
 
 def sniff_reader(head: bytes) -> Reader | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsfuse.ingest.base import ReadOptions, ReadResult, Source
-from newsfuse.ingest.decode import decode_bytes, read_capped
+from newsfuse.ingest.decode import decode_bytes
+from newsfuse.ingest.files import read_capped
 from newsfuse.ingest.urls import is_url_list, read_urls
 from newsfuse.model import RawDocument, SourceKind, SourceRef
 

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from newsfuse.ingest.base import ReadOptions, ReadResult, Skipped, Source
-from newsfuse.ingest.decode import decode_bytes, read_capped
+from newsfuse.ingest.decode import decode_bytes
 from newsfuse.ingest.fetch import fetch_or_skip
+from newsfuse.ingest.files import read_capped
 
 _URL_LINE = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
