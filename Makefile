@@ -34,7 +34,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: every benchmark; results land in bench/results/
-bench: bench-extraction bench-quotes bench-stories bench-dedup
+bench: bench-extraction bench-quotes bench-stories bench-dedup bench-compare
 
 bench-extraction: $(STAMP)
 	$(BIN)/python -m bench.extraction --shared $(SHARED)
@@ -44,6 +44,9 @@ bench-quotes: $(STAMP)
 
 bench-stories: $(STAMP)
 	$(BIN)/python -m bench.stories --shared $(SHARED)
+
+bench-compare: $(STAMP)
+	$(BIN)/python -m bench.compare --shared $(SHARED)
 
 bench-dedup: $(STAMP)
 	$(BIN)/python -m bench.dedup --shared $(SHARED)

@@ -1,0 +1,253 @@
+"""Contradictions between related claims of different outlets, typed, and updates told apart from them.
+
+Two claims are related when the aligner put them in one fact or their similarity passes
+``RELATED_THRESHOLD``. Rules, in order: a different number for the same measure (age, count, money), a
+different date, a different name for the same thing, a different place in the same slot ("taken to …"),
+and a negation present on one side only. A difference between an earlier article that speaks of the
+future ("upcoming", "scheduled") and a later one that speaks of the past is an :class:`Update` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from newsfuse.compare.claims import ClaimText
+from newsfuse.compare.details import NamePhrase, NumberMention, distinctive, name_phrases, numbers
+from newsfuse.compare.text import cue_hits, cues
+from newsfuse.model.analysis import TemporalExpression
+from newsfuse.model.article import Span
+from newsfuse.model.comparison import ConflictType, Contradiction, Update
+
+RELATED_THRESHOLD = 0.3
+NEGATION_THRESHOLD = 0.45
+MAX_RATIO = 2.0
+_PLACE_PREPOSITIONS = frozenset({"to", "at", "in", "from", "near", "into"})
+LOOSE_THRESHOLD = 0.12  # same topic at least: enough for an update or two names of one thing
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule's verdict on a pair: the type, subtype and the differing ranges on each side."""
+
+    type: ConflictType
+    subtype: str | None
+    a: tuple[int, int]
+    b: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFacts:
+    """What the rules need beyond the two claims: dates and people's names per article."""
+
+    dates: dict[str, tuple[TemporalExpression, ...]]
+    people: dict[str, frozenset[str]]  # folded words of PERSON names and aliases, per article
+    names: dict[str, frozenset[tuple[str, ...]]]  # every name phrase of each article
+    standalone: frozenset[tuple[str, ...]]  # one-word names used alone in two articles or more
+    outlets: frozenset[tuple[str, ...]]  # the story's outlet names, as name-phrase words
+
+
+def _age_pairs(claims: list[ClaimText]) -> set[tuple[int, int]]:
+    """Claims giving an age of the same named person, however different the rest of them is."""
+    by_person: dict[str, list[int]] = {}
+    for index, claim in enumerate(claims):
+        for unit in {n.unit for n in numbers(claim) if n.unit.startswith("age:") and len(n.unit) > 4}:
+            by_person.setdefault(unit, []).append(index)
+    return {(a, b) for found in by_person.values() for a in found for b in found if a < b}
+
+
+def related_pairs(
+    claims: list[ClaimText], similarity: npt.NDArray[np.float32], groups: list[list[int]]
+) -> Iterator[tuple[int, int]]:
+    """Pairs of claims from different articles and outlets on one topic, earlier first."""
+    same_group = {(a, b) for group in groups for a in group for b in group if a < b}
+    rows, cols = np.nonzero(np.triu(similarity, k=1) >= LOOSE_THRESHOLD)
+    candidates = same_group | _age_pairs(claims) | {(int(a), int(b)) for a, b in zip(rows, cols, strict=True)}
+    for a, b in sorted(candidates):
+        first, second = claims[a], claims[b]
+        if first.article.id == second.article.id or first.claim.credited == second.claim.credited:
+            continue
+        yield (a, b) if (first.rank, a) <= (second.rank, b) else (b, a)
+
+
+def _comparable(x: NumberMention, y: NumberMention) -> bool:
+    """Same measure, and close enough in size to be two reports of one quantity (60 vs 45, not 38 vs 600)."""
+    if x.unit != y.unit:
+        return False
+    if x.subtype == "age":
+        return True
+    small, large = sorted((x.amount, y.amount))
+    return small > 0 and large / small < MAX_RATIO
+
+
+def _number_conflict(a: ClaimText, b: ClaimText) -> Finding | None:
+    left, right = numbers(a), numbers(b)
+    for x in left:
+        same_unit = [y for y in right if _comparable(x, y)]
+        if same_unit and all(y.value != x.value for y in same_unit):
+            if any(z.value == same_unit[0].value for z in left):
+                continue
+            y = same_unit[0]
+            return Finding(ConflictType.NUMBER, x.subtype, (x.start, x.end), (y.start, y.end))
+    return None
+
+
+def _dates_in(claim: ClaimText, facts: StoryFacts) -> list[TemporalExpression]:
+    span = claim.claim.span
+    return [
+        d
+        for d in facts.dates.get(span.article_id, ())
+        if d.value and span.start <= d.span.start and d.span.end <= span.end
+    ]
+
+
+def _date_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | None:
+    left, right = _dates_in(a, facts), _dates_in(b, facts)
+    if not left or not right:
+        return None
+    values = {d.value for d in right}
+    for x in left:
+        if x.value in values or any(
+            x.value and v and (v.startswith(x.value) or x.value.startswith(v)) for v in values
+        ):
+            return None
+    x, y = left[0], right[0]
+    if len(x.value or "") != len(y.value or "") or "W" in (x.value or "") + (y.value or ""):
+        return None  # "Tuesday" against "this past week" is a different grain, not a different date
+    return Finding(ConflictType.DATE, None, (x.span.start, x.span.end), (y.span.start, y.span.end))
+
+
+def _usable(phrase: NamePhrase, claim: ClaimText, facts: StoryFacts, people: frozenset[str]) -> bool:
+    """A phrase that can name a thing: not a lone capitalised first word, a person, a date or an outlet."""
+    if not phrase.words or (phrase.start == claim.claim.span.start and len(phrase.words) == 1):
+        return False
+    calendar = cues()["calendar"]
+    if all(word in calendar for word in phrase.words) or phrase.words in facts.outlets:
+        return False
+    return not any(word in people for word in phrase.words)
+
+
+def _name_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | None:
+    """Two names sharing a distinctive word, neither used by the other article: one thing, two names.
+
+    The shared word must not stand alone as a name across the story: "Harborview" alone is the town,
+    so "Harborview Ledger" and "Harborview City Council" are two things, not two names of one.
+    """
+    people = facts.people.get(a.article.id, frozenset()) | facts.people.get(b.article.id, frozenset())
+    names_a, names_b = facts.names[a.article.id], facts.names[b.article.id]
+    for x in name_phrases(a):
+        if not _usable(x, a, facts, people) or x.words in names_b:
+            continue
+        for y in name_phrases(b):
+            if not _usable(y, b, facts, people) or y.words in names_a or x.words == y.words:
+                continue
+            shared = set(x.words) & set(y.words)
+            if any(distinctive(word) and (word,) not in facts.standalone for word in shared):
+                return Finding(ConflictType.NAME, None, (x.start, x.end), (y.start, y.end))
+    return None
+
+
+def _place_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | None:
+    """Different names in the same slot of two related claims ("taken to X" / "taken to Y")."""
+    for x in name_phrases(a):
+        if x.context.rpartition(" ")[2] not in _PLACE_PREPOSITIONS or not _usable(x, a, facts, frozenset()):
+            continue
+        for y in name_phrases(b):
+            if (
+                y.context == x.context
+                and _usable(y, b, facts, frozenset())
+                and not set(x.words) & set(y.words)
+            ):
+                return Finding(ConflictType.PLACE, None, (x.start, x.end), (y.start, y.end))
+    return None
+
+
+def _negation_conflict(a: ClaimText, b: ClaimText, score: float) -> Finding | None:
+    if score < NEGATION_THRESHOLD:
+        return None
+    left, right = cue_hits(list(a.tokens), "negation"), cue_hits(list(b.tokens), "negation")
+    if bool(left) == bool(right):
+        return None
+    negated, plain = (a, b) if left else (b, a)
+    cue = (left or right)[0]
+    following = next(
+        (t for t in negated.tokens if t.start > cue[1] and t.key and not t.key[0].isdigit()), None
+    )
+    match = next((t for t in plain.tokens if following is not None and t.key == following.key), None)
+    if following is None or match is None:
+        return None
+    negated_range = (cue[0], following.end)
+    if negated is a:
+        return Finding(ConflictType.NEGATION, None, negated_range, (match.start, match.end))
+    return Finding(ConflictType.NEGATION, None, (match.start, match.end), negated_range)
+
+
+def judge(a: ClaimText, b: ClaimText, score: float, facts: StoryFacts, aligned: bool) -> list[Finding]:
+    """Every disagreement the rules find between two claims (at most one of each kind).
+
+    Claims only on the same topic are checked for numbers and for two names of one thing; aligned or
+    closely related claims for every kind.
+    """
+    found = [_number_conflict(a, b), _name_conflict(a, b, facts)]
+    if aligned or score >= RELATED_THRESHOLD:
+        found += [_date_conflict(a, b, facts), _place_conflict(a, b, facts), _negation_conflict(a, b, score)]
+    return [f for f in found if f is not None]
+
+
+def moves_on(earlier: ClaimText, later: ClaimText) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The cues when the earlier claim looks ahead and the later one looks back on the same news."""
+    future = cue_hits(list(earlier.tokens), "future")
+    past = cue_hits(list(later.tokens), "past")
+    if not future or not past or cue_hits(list(later.tokens), "future"):
+        return None
+    if not {t.key for t in earlier.tokens if t.key and not t.is_capitalised} & set(later.keys):
+        return None  # nothing but names in common: not the same news
+    return future[0], past[0]
+
+
+def find_updates(claims: list[ClaimText], similarity: npt.NDArray[np.float32]) -> list[Update]:
+    """The best update per pair of articles: a look-ahead claim, then a look-back claim in a later article.
+
+    When either article has no publication time, the cues alone set the direction.
+    """
+    ahead = [i for i, c in enumerate(claims) if cue_hits(list(c.tokens), "future")]
+    back = [i for i, c in enumerate(claims) if cue_hits(list(c.tokens), "past")]
+    best: dict[tuple[str, str], tuple[float, Update]] = {}
+    for i in ahead:
+        for j in back:
+            earlier, later = claims[i], claims[j]
+            if earlier.article.id == later.article.id or _out_of_order(earlier, later):
+                continue
+            cues_found = moves_on(earlier, later)
+            key = (earlier.article.id, later.article.id)
+            if cues_found is None or (key in best and best[key][0] >= similarity[i, j]):
+                continue
+            update = Update(
+                earlier=earlier.claim.span,
+                later=later.claim.span,
+                earlier_cue=Span(earlier.article.id, *cues_found[0], "cue"),
+                later_cue=Span(later.article.id, *cues_found[1], "cue"),
+            )
+            best[key] = (float(similarity[i, j]), update)
+    return [update for _, update in best.values()]
+
+
+def _out_of_order(earlier: ClaimText, later: ClaimText) -> bool:
+    first, second = earlier.article.published, later.article.published
+    return first is not None and second is not None and earlier.rank > later.rank
+
+
+def to_contradiction(finding: Finding, a: ClaimText, b: ClaimText) -> Contradiction:
+    return Contradiction(
+        type=finding.type,
+        subtype=finding.subtype,
+        a=a.claim.span,
+        b=b.claim.span,
+        a_detail=Span(a.article.id, *finding.a, "detail"),
+        b_detail=Span(b.article.id, *finding.b, "detail"),
+        a_outlet=a.claim.outlet,
+        b_outlet=b.claim.outlet,
+    )
