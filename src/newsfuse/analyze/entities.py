@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsfuse.analyze.marks import ALL_MARKS
+
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # labels the small model confuses on surnames
 POSSESSIVE = ("'s", "’s", "'", "’")
@@ -143,21 +145,23 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-def _ent_bounds(ent: Span) -> tuple[int, int, str]:
-    """Offsets and text of an entity without a trailing possessive token or leading determiner."""
-    tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in {"the"}]
+def _ent_bounds(ent: Span, titles: frozenset[str]) -> tuple[int, int, str]:
+    """Offsets and text of an entity without possessive, determiner, spaces or a leading title."""
+    tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in {"the"} and not t.is_space]
+    while len(tokens) > 1 and ent.label_ == "PERSON" and tokens[0].lower_.rstrip(".") in titles:
+        tokens.pop(0)
     if not tokens:
         return ent.start_char, ent.end_char, ent.text
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return start, end, ent.doc.text[start:end]
 
 
-def build_entity_index(doc: Doc) -> EntityIndex:
+def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> EntityIndex:
     """Cluster the document's named entities, then add untagged proper nouns that match a person."""
-    index = EntityIndex()
+    index = EntityIndex()  # entities holding quotation marks or line breaks are tagger run-ons: skipped
     for ent in doc.ents:
-        if ent.label_ in NAMED_LABELS:
-            start, end, text = _ent_bounds(ent)
+        if ent.label_ in NAMED_LABELS and not any(mark in ent.text for mark in ALL_MARKS + "\n"):
+            start, end, text = _ent_bounds(ent, titles)
             index.add(start, end, _strip_possessive(text), ent.label_)
     covered = {t.i for ent in doc.ents for t in ent}
     _add_name_chains(doc, index, covered)

@@ -17,6 +17,7 @@ class Lexicon:
     description: frozenset[str]
     outlet: frozenset[str]
     interview: frozenset[str]
+    title: frozenset[str]
 
     @property
     def cues(self) -> frozenset[str]:
@@ -51,4 +52,5 @@ def lexicon() -> Lexicon:
         description=sections.get("description", frozenset()),
         outlet=sections.get("outlet", frozenset()),
         interview=sections.get("interview", frozenset()),
+        title=sections.get("title", frozenset()),
     )

@@ -40,7 +40,7 @@ class Outlets:
             if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPS:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                        start, end = mention_bounds(obj)
+                        start, end = _name_bounds(obj)
                         name = self.doc.text[start:end]
                         self.named.append(OutletMention(start, end, name, noun.sent.start_char))
 
@@ -62,3 +62,11 @@ class Outlets:
     def _last_named_before(self, offset: int) -> str | None:
         before = [n for n in self.named if n.start < offset]
         return before[-1].name if before else None
+
+
+def _name_bounds(token: Token) -> tuple[int, int]:
+    """The named entity holding the token ("Harbour Tonight"), else its noun phrase."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.start_char, ent.end_char
+    return mention_bounds(token)

@@ -53,6 +53,15 @@ class SpeakerResolver:
         self.resolved[head.i] = cluster
         return cluster
 
+    def resolve_speaker(self, head: Token) -> Cluster | None:
+        """Like :meth:`resolve`, but a named speaker the tagger missed becomes an entity of its own."""
+        cluster = self.resolve(head)
+        if cluster is None and head.pos_ == "PROPN":
+            start, end = mention_bounds(head)
+            cluster = self.index.add(start, end, self.doc.text[start:end], "PERSON")
+            self.resolved[head.i] = cluster
+        return cluster
+
     def salient_person(self, before: int, exclude: frozenset[int] = frozenset()) -> Cluster | None:
         """The most salient person before a character offset: the latest subject, else the latest mention.
 

@@ -41,7 +41,7 @@ def analyse_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     """Everything the stage reads off one parsed article."""
     lex = lexicon()
     paragraph_of = _paragraph_index(article)
-    index = build_entity_index(doc)
+    index = build_entity_index(doc, lex.title)
     resolver = SpeakerResolver(doc, index, lex)
     found = _attributions(doc, lex, article, paragraph_of, index)
     outlets = Outlets(doc, lex)
@@ -121,7 +121,7 @@ def _to_quote(
     speaker = entity_id = None
     if item.speaker is not None:
         speaker = article.span(*mention_bounds(item.speaker), "speaker")
-        cluster = resolver.resolve(item.speaker)
+        cluster = resolver.resolve_speaker(item.speaker)
         entity_id = f"e{cluster.index}" if cluster is not None else None
     via, via_name = (None, None)
     if item.cue is not None:

@@ -14,7 +14,10 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"
 
 def is_cue(token: Token, lex: Lexicon) -> bool:
     """Whether the token is a verb from the cue lexicon."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in lex.cues
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in lex.cues or (lemma.endswith("s") and lemma[:-1] in lex.cues)  # title case: "Recalls"
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -1,0 +1,36 @@
+"""Quoted segments found from the quotation marks alone."""
+
+from __future__ import annotations
+
+from newsfuse.analyze.marks import paragraph_segments, quoted_segments
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in paragraph_segments(text, 0, len(text))]
+
+
+def test_curly_and_straight_segments_keep_their_marks() -> None:
+    """Curly and straight quotations are found with their marks included."""
+    text = 'The mayor said “we will rebuild,” and the chief added "not this year."'
+    assert _texts(text) == ["“we will rebuild,”", '"not this year."']
+
+
+def test_unclosed_quote_runs_to_paragraph_end() -> None:
+    """A quotation left open at the end of a paragraph runs to the end and is flagged open."""
+    text = "“The harbour will reopen. Then we rest."
+    (segment,) = paragraph_segments(text, 0, len(text))
+    assert segment.open_end and (segment.start, segment.end) == (0, len(text))
+
+
+def test_closing_mark_without_opening_starts_at_paragraph() -> None:
+    """A paragraph that only closes a quotation holds a segment from its start."""
+    first, second = "“We rebuilt the pier.", "It took a year.”"
+    text = first + "\n\n" + second
+    segments = quoted_segments(text, [(0, len(first)), (len(first) + 2, len(text))])
+    assert segments[0].open_end and segments[1].open_start
+    assert text[segments[1].start : segments[1].end] == second
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    """Apostrophes in contractions do not open quotations."""
+    assert _texts("The mayor’s plan isn’t new.") == []

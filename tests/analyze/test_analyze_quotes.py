@@ -1,0 +1,153 @@
+"""Quotes of every shape, with their speakers resolved, on fictional articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsfuse.analyze import ANALYZER_NAME, analyze_article
+from newsfuse.model import Article, ArticleAnalysis, Quote
+
+
+def _quote_at(analysis: ArticleAnalysis, text: str, needle: str) -> Quote:
+    offset = text.index(needle)
+    hits = [q for q in analysis.quotes if any(c.start <= offset < c.end for c in q.content)]
+    assert hits, f"no quote covers {needle!r}"
+    return hits[0]
+
+
+def _speaker_name(analysis: ArticleAnalysis, quote: Quote) -> str | None:
+    entity = analysis.entity(quote.speaker_entity) if quote.speaker_entity else None
+    return entity.name if entity else None
+
+
+def test_direct_quote_with_trailing_cue(make_article: Callable[..., Article], nlp: Any) -> None:
+    """“…,” X said: content includes the marks, the cue and speaker are found."""
+    article = make_article(
+        "Velmont opens new bridge",
+        "Mayor Orla Venter opened the Velmont bridge on Tuesday. “This bridge joins two towns that "
+        "needed each other,” Venter said.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "This bridge joins")
+    assert analysis.analyzer == ANALYZER_NAME
+    assert quote.kind == "direct"
+    assert article.text[quote.content[0].start] == "“" and article.text[quote.content[0].end - 1] == "”"
+    assert quote.cue_lemma == "say"
+    assert _speaker_name(analysis, quote) == "Orla Venter"
+
+
+def test_pronoun_speaker_and_split_quote(make_article: Callable[..., Article], nlp: Any) -> None:
+    """“A,” she said. “B.” is one quote of two ranges whose speaker "she" resolves to the subject before."""
+    article = make_article(
+        "Ferry strike ends",
+        "Union leader Petra Okonjo ended the ferry strike on Friday.",
+        "“The crews have been heard,” she said. “We go back to work on Monday morning.”",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "The crews have")
+    assert article.text[quote.speaker.start : quote.speaker.end] == "she" if quote.speaker else False
+    assert _speaker_name(analysis, quote) == "Petra Okonjo"
+    assert len(quote.content) == 2
+
+
+def test_quote_continues_into_next_paragraph(make_article: Callable[..., Article], nlp: Any) -> None:
+    """A quotation left open at a paragraph's end continues with the same speaker in the next one."""
+    article = make_article(
+        "Baker wins prize",
+        "“Winning was a shock,” baker Ilse Marrow told the outlet. “I never expected the jury to taste "
+        "my rye.",
+        "We worked for months on that loaf. It is a family recipe.”",
+    )
+    analysis = analyze_article(article)
+    first = _quote_at(analysis, article.text, "Winning was a shock")
+    second = _quote_at(analysis, article.text, "We worked for months")
+    assert first is second
+    assert _speaker_name(analysis, first) == "Ilse Marrow"
+
+
+def test_quote_without_cue_borrows_previous_sentence(make_article: Callable[..., Article], nlp: Any) -> None:
+    """A cue-less quotation after "X revealed to her family that …" belongs to X."""
+    article = make_article(
+        "Chef Dana Rusk plans a school",
+        "Chef Dana Rusk and farmer Tom Avery met last spring.",
+        "On the show, Dana revealed to her family that Tom had written to her. “He wants to teach "
+        "children to grow food, and I think that is a wonderful thing to support.”",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "He wants to teach")
+    assert _speaker_name(analysis, quote) == "Dana Rusk"
+    reported = _quote_at(analysis, article.text, "Tom had written")
+    assert reported.kind == "indirect" and reported.cue_lemma == "reveal"
+
+
+def test_headline_quote(make_article: Callable[..., Article], nlp: Any) -> None:
+    """A quotation in a headline is attributed to the person the headline names."""
+    article = make_article(
+        "“It Was the Best Day of My Life” Rosa Ferrant Recalls Her Win",
+        "Rosa Ferrant won the Velmont marathon on Sunday.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "It Was the Best")
+    assert _speaker_name(analysis, quote) == "Rosa Ferrant"
+
+
+def test_partial_quote_inside_reported_speech(make_article: Callable[..., Article], nlp: Any) -> None:
+    """Her “long road” inside a reported clause is a mixed quote by the reporting subject."""
+    article = make_article(
+        "Swimmer returns",
+        "Swimmer Aria Lund returned to the pool on Monday.",
+        "Lund said that her “long road” back became the main topic of the team meeting.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "long road")
+    assert quote.kind == "mixed"
+    assert _speaker_name(analysis, quote) == "Aria Lund"
+
+
+def test_reported_speech_forms(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "X said that", "X told Y that", "X expressed that" and "according to X" are attributed to X."""
+    article = make_article(
+        "Council debates park",
+        "Councillor Ben Harrow said that the park would stay open all winter.",
+        "Harrow told reporters that the budget had been approved by the committee.",
+        "The 54-year-old Harrow expressed that the vote was both fair and overdue.",
+        "According to the Velmont Gazette, the park will also get a new playground.",
+    )
+    analysis = analyze_article(article)
+    for needle in ("the park would stay", "the budget had been", "the vote was both"):
+        quote = _quote_at(analysis, article.text, needle)
+        assert quote.kind == "indirect"
+        assert _speaker_name(analysis, quote) == "Ben Harrow"
+    gazette = _quote_at(analysis, article.text, "the park will also")
+    assert gazette.speaker is not None
+    assert "Gazette" in article.text[gazette.speaker.start : gazette.speaker.end]
+
+
+def test_original_outlet(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "In an interview with Harbour Tonight, …" and "told the outlet" name the outlet of first publication."""
+    article = make_article(
+        "Painter speaks",
+        "In an exclusive interview with Harbour Tonight, painter Lena Sorel talked about her new show. "
+        "“Every canvas is a letter to my town,” Sorel said.",
+        "“I paint what I see,” Sorel told the outlet in May.",
+    )
+    analysis = analyze_article(article)
+    first = _quote_at(analysis, article.text, "Every canvas")
+    assert first.via_outlet is not None
+    assert first.via_outlet.text_in(article.text) == "Harbour Tonight"
+    second = _quote_at(analysis, article.text, "I paint what")
+    assert second.via_outlet is not None and second.via_outlet.text_in(article.text) == "the outlet"
+    assert second.via_outlet_name == "Harbour Tonight"
+
+
+def test_straight_quotes(make_article: Callable[..., Article], nlp: Any) -> None:
+    """Straight quotation marks work like curly ones."""
+    article = make_article(
+        "Storm warning",
+        'Forecaster Jon Pell warned residents on Sunday. "Stay indoors tonight and keep off the roads," '
+        "Pell said.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "Stay indoors")
+    assert quote.kind == "direct" and _speaker_name(analysis, quote) == "Jon Pell"
