@@ -41,7 +41,8 @@ def to_article(row: dict[str, Any], path: str, item: int) -> Article:
     text = row["text"]
     blocks = [(m.start(), m.end()) for m in _BLOCK.finditer(text)] or [(0, len(text))]
     paragraphs = tuple(
-        Paragraph(s, e, ParagraphKind.TITLE if i == 0 else ParagraphKind.BODY) for i, (s, e) in enumerate(blocks)
+        Paragraph(s, e, ParagraphKind.TITLE if i == 0 else ParagraphKind.BODY)
+        for i, (s, e) in enumerate(blocks)
     )
     published = datetime.fromisoformat(row["date"]) if row.get("date") else None
     return Article(
@@ -67,7 +68,9 @@ def prediction(analysis: ArticleAnalysis) -> dict[str, Any]:
     return {"id": analysis.article_id, "quotes": quotes}
 
 
-def run_quality(rows: list[dict[str, Any]], gold_path: Path, scorer: Path) -> tuple[dict[str, Any], list[Any]]:
+def run_quality(
+    rows: list[dict[str, Any]], gold_path: Path, scorer: Path
+) -> tuple[dict[str, Any], list[Any]]:
     articles = [to_article(r, str(gold_path), i) for i, r in enumerate(rows)]
     analyses = list(analyze_articles(articles))
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,9 +139,11 @@ def errors(rows: list[dict[str, Any]], analyses: list[ArticleAnalysis], n: int) 
                 n -= 1
                 yield f"MISS  [{src}] <{cue}> {text[g0:g1][:140]!r}"
             else:
-                c, s = hit[0]
+                _, s = hit[0]
                 got = text[s.start : s.end] if s else None
-                ok = s is not None and any(x["start"] < s.end and s.start < x["end"] for x in a["source"] or [])
+                ok = s is not None and any(
+                    x["start"] < s.end and s.start < x["end"] for x in a["source"] or []
+                )
                 if a["source"] and not ok:
                     n -= 1
                     yield f"SPKR  gold [{src}] got [{got}] <{cue}> {text[g0:g1][:100]!r}"

@@ -32,7 +32,9 @@ def test_partial_names_join_and_type_is_voted() -> None:
     assert len(cluster.mentions) == 5
 
 
-def test_definite_description_resolves_to_salient_person(make_article: Callable[..., Article], nlp: Any) -> None:
+def test_definite_description_resolves_to_salient_person(
+    make_article: Callable[..., Article], nlp: Any
+) -> None:
     """ "The baker" after a sentence about Laura Bennett is a mention of her."""
     article = make_article(
         "Bakery opens",

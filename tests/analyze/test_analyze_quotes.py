@@ -125,7 +125,7 @@ def test_reported_speech_forms(make_article: Callable[..., Article], nlp: Any) -
 
 
 def test_original_outlet(make_article: Callable[..., Article], nlp: Any) -> None:
-    """ "In an interview with Harbour Tonight, …" and "told the outlet" name the outlet of first publication."""
+    """ "In an interview with X, …" and "told the outlet" name the outlet the words were first given to."""
     article = make_article(
         "Painter speaks",
         "In an exclusive interview with Harbour Tonight, painter Lena Sorel talked about her new show. "

@@ -73,7 +73,7 @@ class DirectQuotes:
 
     def find(self, quotations: list[Segment]) -> list[Found]:
         """One attribution per cue: segments sharing a cue, or continuing one, are merged."""
-        inside = {t.i for s in quotations for t in self.doc.char_span(s.start, s.end, alignment_mode="expand")}
+        inside = {t.i for s in quotations for t in self._tokens(s)}
         found: list[Found] = []
         by_cue: dict[int, Found] = {}
         for seg in quotations:
@@ -104,8 +104,14 @@ class DirectQuotes:
             return subject
         sent = cue.sent
         outside = [t for t in sent if not seg.start <= t.idx < seg.end and t.i != cue.i]
-        nouns = [t for t in outside if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"poss", "compound"}]
+        nouns = [
+            t for t in outside if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"poss", "compound"}
+        ]
         return min(nouns, key=lambda t: abs(t.i - cue.i), default=None)
+
+    def _tokens(self, seg: Segment) -> list[Token]:
+        span = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        return list(span) if span is not None else []
 
     def _extend(self, item: Found, seg: Segment) -> None:
         item.content.append((seg.start, seg.end))

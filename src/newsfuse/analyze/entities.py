@@ -29,14 +29,17 @@ class Cluster:
     index: int
     tokens: list[str]
     name: str
-    votes: Counter[str] = field(default_factory=Counter)  # label → weighted votes
+    votes: dict[str, float] = field(default_factory=dict)  # label → weighted votes
     names: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
 
+    def vote(self, label: str, weight: float) -> None:
+        self.votes[label] = self.votes.get(label, 0.0) + weight
+
     @property
     def label(self) -> str:
-        return self.votes.most_common(1)[0][0] if self.votes else "PERSON"
+        return max(self.votes, key=lambda label: self.votes[label]) if self.votes else "PERSON"
 
     @property
     def is_person(self) -> bool:
@@ -45,7 +48,7 @@ class Cluster:
     @property
     def may_be_person(self) -> bool:
         """Whether any mention was tagged as a person (surnames are often tagged ORG or NORP)."""
-        return self.votes["PERSON"] > 0
+        return self.votes.get("PERSON", 0.0) > 0
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -106,7 +109,7 @@ class EntityIndex:
             match.tokens = tokens
         match.names[_strip_possessive(text)] += 1
         match.name = _canonical(match)
-        match.votes[label] += FULL_NAME_VOTE if len(tokens) > 1 else PART_NAME_VOTE
+        match.vote(label, FULL_NAME_VOTE if len(tokens) > 1 else PART_NAME_VOTE)
         match.mentions.append((start, end))
         match.surfaces.append(_strip_possessive(text))
         self.by_offset[(start, end)] = match
@@ -161,7 +164,7 @@ def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> Entity
     index = EntityIndex()  # entities holding quotation marks or line breaks are tagger run-ons: skipped
     for ent in doc.ents:
         if ent.label_ in NAMED_LABELS and not any(mark in ent.text for mark in ALL_MARKS + "\n"):
-            start, end, text = _ent_bounds(ent, titles)
+            start, end, text = _ent_bounds(_with_given_names(ent), titles)
             index.add(start, end, _strip_possessive(text), ent.label_)
     covered = {t.i for ent in doc.ents for t in ent}
     _add_name_chains(doc, index, covered)
@@ -193,3 +196,14 @@ def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int]) -> None:
 
 def _given_name(token: Token, covered: set[int]) -> bool:
     return token.pos_ == "PROPN" and token.is_title and token.i not in covered
+
+
+def _with_given_names(ent: Span) -> Span:
+    """A person entity the tagger started too late ("Laura [Bennett]") extended over given names before it."""
+    if ent.label_ != "PERSON":
+        return ent
+    start = ent.start
+    taken = {t.i for e in ent.doc.ents for t in e}
+    while start > max(ent.start - MAX_GIVEN_NAMES, 0) and _given_name(ent.doc[start - 1], taken):
+        start -= 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)

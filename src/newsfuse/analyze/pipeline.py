@@ -14,9 +14,7 @@ PARAGRAPH_BREAKS = "paragraph_breaks"
 def _paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no sentence runs across two paragraphs."""
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.text_with_ws.endswith("\n"):
+        if ("\n" in token.text_with_ws and token.is_space) or token.text_with_ws.endswith("\n"):
             doc[token.i + 1].is_sent_start = True
     return doc
 

@@ -17,14 +17,16 @@ from newsfuse.analyze.pipeline import load_pipeline
 from newsfuse.analyze.reported import reported
 from newsfuse.analyze.speakers import SpeakerResolver
 from newsfuse.analyze.syntax import is_description, mention_bounds
-from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, Span, TemporalExpression
+from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, TemporalExpression
 
 ANALYZER_NAME = "analyze.v1"
 DEFAULT_BATCH_SIZE = 16
 SPEAKER_VOTE = 1.0
 
 
-def analyze_articles(articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ArticleAnalysis]:
+def analyze_articles(
+    articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[ArticleAnalysis]:
     """Analyse a stream of articles, parsing them in batches with one pipeline per process."""
     nlp = load_pipeline()
     pairs = ((a.text, a) for a in articles)
@@ -41,7 +43,7 @@ def analyse_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     """Everything the stage reads off one parsed article."""
     lex = lexicon()
     paragraph_of = _paragraph_index(article)
-    index = build_entity_index(doc, lex.title)
+    index = build_entity_index(doc, lex.title | lex.description)
     resolver = SpeakerResolver(doc, index, lex)
     found = _attributions(doc, lex, article, paragraph_of, index)
     outlets = Outlets(doc, lex)
@@ -68,8 +70,8 @@ def _vote_speakers(found: list[Found], resolver: SpeakerResolver) -> None:
         if item.speaker is None or item.speaker.pos_ != "PROPN":
             continue
         cluster = resolver.resolve(item.speaker)
-        if cluster is not None and cluster.votes["PERSON"] > 0:
-            cluster.votes["PERSON"] += SPEAKER_VOTE
+        if cluster is not None and cluster.may_be_person:
+            cluster.vote("PERSON", SPEAKER_VOTE)
 
 
 def _paragraph_index(article: Article) -> list[int]:

@@ -59,7 +59,7 @@ def subtree_bounds(token: Token, skip: frozenset[str] = frozenset()) -> tuple[in
 
 
 def _is_quote_mark(token: Token) -> bool:
-    return any(ch in "\"“”«»" for ch in token.text)
+    return any(ch in '"“”«»' for ch in token.text)
 
 
 def is_pronoun(token: Token) -> bool:
