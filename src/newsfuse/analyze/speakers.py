@@ -26,10 +26,13 @@ class SpeakerResolver:
         self.resolved: dict[int, Cluster | None] = {}
         self._subjects: list[tuple[int, Cluster]] = []
         self._persons = sorted(
-            (start, cluster)
-            for cluster in index.clusters
-            if cluster.may_be_person
-            for start, _ in cluster.mentions
+            (
+                (start, cluster)
+                for cluster in index.clusters
+                if cluster.may_be_person
+                for start, _ in cluster.mentions
+            ),
+            key=lambda pair: pair[0],
         )
         self._person_starts = [start for start, _ in self._persons]
         for token in doc:
