@@ -43,7 +43,9 @@ def db(tmp_path: Path) -> str:
     return path
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["articles"], ["show"]])
+@pytest.mark.parametrize(
+    "command", [[], ["ingest"], ["analyze"], ["articles"], ["show"], ["stories"], ["story"], ["cluster"]]
+)
 def test_help_explains_with_an_example(command: list[str]) -> None:
     """The tool's help and every command's help carry an Example: line."""
     result = runner.invoke(app, [*command, "--help"])

@@ -200,6 +200,7 @@ def _count(db: Path) -> int:
 def _ingest_command(db: Path, folder: Path) -> list[str]:
     code = "from newsfuse.cli import main; main()"
     args = ["--db", str(db), "ingest", str(folder), "--workers", "1", "--commit-every", "5", "--json"]
+    args += ["--no-analyze", "--no-cluster"]  # this test is about ingest's commits; spaCy would only slow it
     return [sys.executable, "-c", code, *args]
 
 

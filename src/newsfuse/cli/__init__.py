@@ -1,12 +1,12 @@
-"""The command line: ``newsfuse ingest``, ``newsfuse articles``, ``newsfuse show``.
+"""The command line: ``ingest``, ``analyze``, ``articles``, ``show``, ``stories``, ``story``, ``cluster``.
 
 Commands parse arguments, call one service function and print; errors become one line and an exit code.
 """
 
-from newsfuse.cli import articles_cmd, ingest_cmd
+from newsfuse.cli import analyze_cmd, articles_cmd, ingest_cmd, stories_cmd
 from newsfuse.cli.app import app
 
-__all__ = ["app", "articles_cmd", "ingest_cmd", "main"]
+__all__ = ["analyze_cmd", "app", "articles_cmd", "ingest_cmd", "main", "stories_cmd"]
 
 
 def main() -> None:

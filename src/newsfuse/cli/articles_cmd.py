@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsfuse.cli.app import app, settings
-from newsfuse.model import ParagraphKind
+from newsfuse.cli.marked import date_list, marked_text, quote_list
 from newsfuse.service import ArticlePage, ArticleView, list_articles, search_articles, show_article
 
 stdout = Console(highlight=False)
@@ -85,14 +85,12 @@ def _view(view: ArticleView) -> Group:
         rows.append(("near-duplicate copies", ", ".join(view.copies)))
     for name, value in rows:
         meta.add_row(name, Text(value))
-    body = [
-        Text(a.text[p.start : p.end], style="bold" if p.kind is not ParagraphKind.BODY else "")
-        for p in a.paragraphs
-    ]
-    spaced: list[Text | Table] = [meta, Text("")]
-    for paragraph in body:
-        spaced.extend([paragraph, Text("")])
-    return Group(*spaced)
+    parts: list[Text | Table] = [meta, Text(""), marked_text(a, view.analysis), Text("")]
+    if view.analysis is None:
+        parts.append(Text("not analysed yet: run newsfuse analyze " + a.id, style="dim"))
+    else:
+        parts.extend([quote_list(a, view.analysis), Text(""), date_list(a, view.analysis)])
+    return Group(*parts)
 
 
 @app.command("show")
@@ -101,9 +99,13 @@ def show_command(
     article_id: Annotated[
         str, typer.Argument(metavar="ID", help="An article id, or a unique prefix of one.")
     ],
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON (with paragraph offsets).")] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print JSON: every paragraph and analysis span with its offsets.")
+    ] = False,
 ) -> None:
-    """Show one article's clean text with its metadata, source and near-duplicate links.
+    """Show one article's clean text with its metadata, source and near-duplicate links, and its analysis:
+    entities, quotes (highlighted), speakers (bold, with the resolved name) and cues (underlined), then the
+    quotes and dates listed below the text.
 
     Example: newsfuse show 3f2a9c1e
     """

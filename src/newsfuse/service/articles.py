@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsfuse.model import Article
+from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.store import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, ArticleSummary, Store
 
 
@@ -39,10 +39,11 @@ class ArticlePage:
 
 @dataclass(frozen=True, slots=True)
 class ArticleView:
-    """One article with its near-duplicate links in both directions."""
+    """One article with its near-duplicate links in both directions and its stored analysis, if any."""
 
     article: Article
     copies: list[str]
+    analysis: ArticleAnalysis | None = None
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -65,6 +66,7 @@ class ArticleView:
             "near_duplicates": self.copies,
             "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind.value} for p in a.paragraphs],
             "text": a.text,
+            "analysis": with_span_text(self.analysis.to_dict(), a.text) if self.analysis else None,
         }
 
 
@@ -98,9 +100,23 @@ def search_articles(
 
 
 def show_article(store: Store, id_or_prefix: str) -> ArticleView:
-    """The article with this id (or unique prefix) and the ids of its stored near-duplicate copies."""
+    """The article with this id (or unique prefix), the ids of its stored near-duplicate copies and its
+    stored analysis."""
     article = store.get_article(id_or_prefix)
-    return ArticleView(article, store.near_duplicates_of(article.id))
+    analysis = store.get_analyses([article.id]).get(article.id)
+    return ArticleView(article, store.near_duplicates_of(article.id), analysis)
+
+
+def with_span_text(data: Any, text: str) -> Any:
+    """The analysis as JSON with every span also carrying its ``text``, so a reader sees what it points at."""
+    if isinstance(data, list):
+        return [with_span_text(item, text) for item in data]
+    if not isinstance(data, dict):
+        return data
+    out = {key: with_span_text(value, text) for key, value in data.items()}
+    if {"article_id", "start", "end"} <= out.keys():
+        out["text"] = text[out["start"] : out["end"]]
+    return out
 
 
 def split_highlights(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

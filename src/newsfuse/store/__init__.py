@@ -1,4 +1,4 @@
-"""The system of record: articles (and later analyses and stories) in SQLite or PostgreSQL.
+"""The system of record: articles, their analyses and the stories they form, in SQLite or PostgreSQL.
 
 Entry point: :func:`open_store` picks the backend from a path or URL and applies pending migrations.
 """
@@ -14,9 +14,14 @@ from newsfuse.store.base import (
     AddResult,
     ArticleSummary,
     NewArticle,
+    QuoteHit,
     SearchHit,
     Sketch,
     Store,
+    StoredStory,
+    StorySort,
+    StorySummary,
+    StoryUpdate,
 )
 from newsfuse.store.postgres import PostgresStore
 from newsfuse.store.sqlite import SqliteStore
@@ -27,9 +32,14 @@ __all__ = [
     "AddResult",
     "ArticleSummary",
     "NewArticle",
+    "QuoteHit",
     "SearchHit",
     "Sketch",
     "Store",
+    "StoredStory",
+    "StorySort",
+    "StorySummary",
+    "StoryUpdate",
     "open_store",
 ]
 

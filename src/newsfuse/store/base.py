@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Literal, Protocol
 
-from newsfuse.model import Article
+from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.model.story import Story, StoryMerge
 
 HIGHLIGHT_OPEN = "\x02"
 HIGHLIGHT_CLOSE = "\x03"
@@ -64,6 +65,61 @@ class SearchHit:
     snippet: str
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A stored quote found by its speaker: where it is, and who said it as the analysis resolved them."""
+
+    article_id: str
+    position: int
+    kind: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+StorySort = Literal["newest", "largest"]
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One line of a story list; ``hot`` stories may still grow, closed ones left the clusterer's window."""
+
+    id: str
+    title: str | None
+    size: int
+    outlets: tuple[str, ...]
+    first_published: datetime | None
+    last_published: datetime | None
+    hot: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoryUpdate:
+    """What one clustering step writes in one transaction, with the snapshot to resume from.
+
+    ``stories`` are the touched records (``hot`` names those still in the window); ``merges`` remove the
+    absorbed stories; ``entity_keys`` maps each story entity id to the name keys that link it to the global
+    entity table.
+    """
+
+    clusterer: str
+    stories: list[Story]
+    hot: set[str]
+    merges: list[StoryMerge]
+    entity_keys: dict[str, list[str]]
+    snapshot: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStory:
+    """A story as stored: the clusterer's record, the merges into it, and its entities' global ids."""
+
+    story: Story
+    hot: bool
+    merges: list[StoryMerge]
+    global_entities: dict[str, str]
+
+
 class Store(Protocol):
     """The system of record. Writes go through :meth:`add_articles`, one transaction per call."""
 
@@ -101,6 +157,59 @@ class Store(Protocol):
 
     def band_matches(self, band_keys: Sequence[int]) -> dict[str, bytes]:
         """Stored articles sharing any of these LSH band keys, with their MinHash signatures."""
+        ...
+
+    def get_articles(self, ids: Sequence[str]) -> list[Article]:
+        """The articles with exactly these ids, in the given order; unknown ids are left out."""
+        ...
+
+    def article_ids(self, chronological: bool = False, unclustered: bool = False) -> list[str]:
+        """Every article id in arrival order, or by publication (undated last) for clustering;
+        ``unclustered`` keeps only articles in no story yet."""
+        ...
+
+    # ---- analysis ------------------------------------------------------------------------------
+
+    def save_analyses(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        """Store (or replace) these analyses in one transaction."""
+        ...
+
+    def get_analyses(self, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
+        """The stored analyses of these articles, by article id (missing ones are absent)."""
+        ...
+
+    def stale_analysis_ids(self, analyzer: str) -> list[str]:
+        """Articles, in arrival order, with no stored analysis or one from another analyzer."""
+        ...
+
+    def quotes_by_speaker(self, name: str, limit: int = 50) -> list[QuoteHit]:
+        """Stored quotes whose resolved speaker (or literal mention) is ``name``, case-insensitively."""
+        ...
+
+    # ---- stories -------------------------------------------------------------------------------
+
+    def load_cluster_state(self, clusterer: str) -> dict[str, Any] | None:
+        """The snapshot the clusterer saved last, or ``None`` before the first clustering."""
+        ...
+
+    def save_stories(self, update: StoryUpdate) -> None:
+        """Write touched stories, memberships, merges, entity links and the snapshot in one transaction."""
+        ...
+
+    def clear_stories(self) -> None:
+        """Forget every story, membership, merge, entity link and clusterer snapshot (for a rebuild)."""
+        ...
+
+    def list_stories(
+        self, sort: StorySort = "newest", limit: int = 20, offset: int = 0
+    ) -> list[StorySummary]:
+        """Stories by latest publication, or by size (then latest)."""
+        ...
+
+    def count_stories(self) -> int: ...
+
+    def get_story(self, id_or_prefix: str) -> StoredStory:
+        """The story with this id, or a unique prefix of its hex part (``NotFoundError`` otherwise)."""
         ...
 
     def applied_migrations(self) -> list[str]: ...

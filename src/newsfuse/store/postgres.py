@@ -7,7 +7,8 @@ own schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -15,6 +16,7 @@ from psycopg.rows import dict_row
 
 from newsfuse.errors import StoreError, UsageError
 from newsfuse.model import Article
+from newsfuse.store.analysis_tables import AnalysisTables
 from newsfuse.store.base import (
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
@@ -32,6 +34,7 @@ from newsfuse.store.rows import (
     row_to_summary,
     single_article,
 )
+from newsfuse.store.story_tables import StoryTables
 
 _MIGRATION_LOCK = 0x6E657773  # advisory lock id: "news"
 _INSERT = (
@@ -44,7 +47,31 @@ _HEADLINE_OPTIONS = (
 )
 
 
-class PostgresStore:
+def _pg(sql: str) -> bytes:
+    """The shared tables' ``?`` placeholders in psycopg's style (their SQL holds no other ``?`` or ``%``)."""
+    return sql.replace("?", "%s").encode("utf-8")
+
+
+class _PgTx:
+    """:class:`~newsfuse.store.tables.Tx` on a cursor inside one transaction."""
+
+    def __init__(self, cur: psycopg.Cursor[dict[str, Any]]) -> None:
+        self._cur = cur
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        self._cur.execute(_pg(sql), params)
+        return self._cur.rowcount
+
+    def run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        batch = list(rows)
+        if batch:
+            self._cur.executemany(_pg(sql), batch)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return self._cur.execute(_pg(sql), params).fetchall()
+
+
+class PostgresStore(AnalysisTables, StoryTables):
     """:class:`~newsfuse.store.base.Store` on a PostgreSQL database."""
 
     backend = "postgres"
@@ -73,6 +100,14 @@ class PostgresStore:
         """Run a read query in its own short transaction, so a long-lived store never holds a snapshot."""
         with self._conn.transaction():
             return self._conn.execute(query.encode("utf-8"), params).fetchall()
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return self._rows(sql.replace("?", "%s"), params)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[_PgTx]:
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            yield _PgTx(cur)
 
     def applied_migrations(self) -> list[str]:
         return [row["name"] for row in self._rows("SELECT name FROM schema_migrations ORDER BY name")]

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import StoreError, UsageError
 from newsfuse.model import Article
+from newsfuse.store.analysis_tables import AnalysisTables
 from newsfuse.store.base import (
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
@@ -32,6 +33,7 @@ from newsfuse.store.rows import (
     row_to_summary,
     single_article,
 )
+from newsfuse.store.story_tables import StoryTables
 
 _PARAMS_PER_QUERY = 900  # stay well under SQLite's bound-parameter limit
 _WORD = re.compile(r"\w+")
@@ -68,7 +70,23 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
-class SqliteStore:
+class _SqliteTx:
+    """:class:`~newsfuse.store.tables.Tx` on a connection inside ``BEGIN IMMEDIATE``."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._conn.execute(sql, tuple(params)).rowcount
+
+    def run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, rows)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self._conn.execute(sql, tuple(params))]
+
+
+class SqliteStore(AnalysisTables, StoryTables):
     """:class:`~newsfuse.store.base.Store` on one SQLite file."""
 
     backend = "sqlite"
@@ -95,6 +113,14 @@ class SqliteStore:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self._conn.execute(sql, tuple(params))]
+
+    @contextmanager
+    def _transaction(self) -> Iterator[_SqliteTx]:
+        with self._write() as conn:
+            yield _SqliteTx(conn)
 
     def _migrate(self) -> None:
         self._conn.execute(

@@ -1,0 +1,195 @@
+"""Stories in the store: records, memberships with copy flags, merges, global entities and the snapshot."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from newsfuse.errors import NotFoundError, UsageError
+from newsfuse.model.story import LabelChange, Story, StoryEntity, StoryMember, StoryMerge
+from newsfuse.store.base import StoredStory, StorySort, StorySummary, StoryUpdate
+from newsfuse.store.rows import id_prefix_key, sort_key
+from newsfuse.store.tables import SqlTables, Tx, from_json, to_json
+
+STORY_PREFIX = "story-"
+_STORY_COLUMNS = "id, clusterer, title, size, outlets, first_published, last_published, hot, document"
+_UPSERT_STORY = (
+    f"INSERT INTO stories ({_STORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET clusterer = excluded.clusterer, title = excluded.title, "
+    "size = excluded.size, outlets = excluded.outlets, "
+    "first_published = excluded.first_published, last_published = excluded.last_published, "
+    "hot = excluded.hot, document = excluded.document"
+)
+_UPSERT_MEMBER = (
+    "INSERT INTO story_members (article_id, story_id, copy_of) VALUES (?, ?, ?) "
+    "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, copy_of = excluded.copy_of"
+)
+_UPSERT_MERGE = (
+    "INSERT INTO story_merges (absorbed, kept, article_id, score) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (absorbed) DO UPDATE SET kept = excluded.kept, article_id = excluded.article_id, "
+    "score = excluded.score"
+)
+_UPSERT_STATE = (
+    "INSERT INTO cluster_state (clusterer, snapshot) VALUES (?, ?) "
+    "ON CONFLICT (clusterer) DO UPDATE SET snapshot = excluded.snapshot"
+)
+_ORDER: dict[str, str] = {
+    "newest": "last_published DESC NULLS LAST, id",
+    "largest": "size DESC, last_published DESC NULLS LAST, id",
+}
+_CLEARED = (
+    "story_entities",
+    "entity_keys",
+    "entities",
+    "story_merges",
+    "story_members",
+    "stories",
+    "cluster_state",
+)
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _utc(key: str | None) -> datetime | None:
+    """A stored UTC sort key back as an aware datetime."""
+    return datetime.fromisoformat(key).replace(tzinfo=UTC) if key else None
+
+
+def story_from_dict(data: dict[str, Any]) -> Story:
+    """Rebuild the :class:`Story` whose ``to_dict`` was stored."""
+    return Story(
+        id=data["id"],
+        title=data.get("title"),
+        first_published=_time(data.get("first_published")),
+        last_published=_time(data.get("last_published")),
+        outlets=tuple(data.get("outlets", ())),
+        members=tuple(StoryMember.from_dict(m) for m in data.get("members", ())),
+        key_entities=tuple(
+            StoryEntity(
+                e["entity_id"],
+                e["name"],
+                e["type"],
+                tuple(e["aliases"]),
+                dict(e["mentions"]),
+                float(e["weight"]),
+            )
+            for e in data.get("key_entities", ())
+        ),
+        label_history=tuple(LabelChange(c["title"], c["article_id"]) for c in data.get("label_history", ())),
+        merged_from=tuple(data.get("merged_from", ())),
+        clusterer=data.get("clusterer", ""),
+    )
+
+
+def _story_row(story: Story, hot: bool) -> tuple[Any, ...]:
+    return (
+        story.id,
+        story.clusterer,
+        story.title,
+        story.size,
+        to_json(list(story.outlets)),
+        sort_key(story.first_published),
+        sort_key(story.last_published),
+        int(hot),
+        to_json(story.to_dict()),
+    )
+
+
+def _link_entity(tx: Tx, story_id: str, entity: StoryEntity, keys: list[str]) -> None:
+    """Link a story entity to the global entity found by its first known key, or enter it as a new one."""
+    found = None
+    for key in keys:
+        rows = tx.rows("SELECT entity_id FROM entity_keys WHERE name_key = ?", (key,))
+        if rows:
+            found = rows[0]["entity_id"]
+            break
+    if found is None:
+        found = entity.entity_id
+        tx.run(
+            "INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            (found, entity.name, entity.type),
+        )
+    tx.run_many(
+        "INSERT INTO entity_keys (name_key, entity_id) VALUES (?, ?) ON CONFLICT (name_key) DO NOTHING",
+        [(key, found) for key in keys],
+    )
+    tx.run(
+        "INSERT INTO story_entities (story_id, entity_id, local_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        (story_id, found, entity.entity_id),
+    )
+
+
+class StoryTables(SqlTables):
+    """The story half of the store contract, on any SQL backend."""
+
+    def load_cluster_state(self, clusterer: str) -> dict[str, Any] | None:
+        rows = self._read("SELECT snapshot FROM cluster_state WHERE clusterer = ?", (clusterer,))
+        return json.loads(rows[0]["snapshot"]) if rows else None
+
+    def save_stories(self, update: StoryUpdate) -> None:
+        with self._transaction() as tx:
+            for merge in update.merges:
+                tx.run("DELETE FROM stories WHERE id = ?", (merge.absorbed,))
+                tx.run(_UPSERT_MERGE, (merge.absorbed, merge.kept, merge.article_id, merge.score))
+            for story in update.stories:
+                tx.run(_UPSERT_STORY, _story_row(story, story.id in update.hot))
+                tx.run_many(_UPSERT_MEMBER, [(m.article_id, story.id, m.copy_of) for m in story.members])
+                tx.run("DELETE FROM story_entities WHERE story_id = ?", (story.id,))
+                for entity in story.key_entities:
+                    _link_entity(tx, story.id, entity, update.entity_keys.get(entity.entity_id, []))
+            tx.run(_UPSERT_STATE, (update.clusterer, json.dumps(update.snapshot)))
+
+    def clear_stories(self) -> None:
+        with self._transaction() as tx:
+            for table in _CLEARED:
+                tx.run(f"DELETE FROM {table}")
+
+    def list_stories(
+        self, sort: StorySort = "newest", limit: int = 20, offset: int = 0
+    ) -> list[StorySummary]:
+        rows = self._read(
+            "SELECT id, title, size, outlets, first_published, last_published, hot FROM stories "
+            f"ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [
+            StorySummary(
+                r["id"],
+                r["title"],
+                r["size"],
+                tuple(from_json(r["outlets"])),
+                _utc(r["first_published"]),
+                _utc(r["last_published"]),
+                bool(r["hot"]),
+            )
+            for r in rows
+        ]
+
+    def count_stories(self) -> int:
+        return int(self._read("SELECT count(*) AS n FROM stories")[0]["n"])
+
+    def get_story(self, id_or_prefix: str) -> StoredStory:
+        key = STORY_PREFIX + id_prefix_key(id_or_prefix.strip().removeprefix(STORY_PREFIX))
+        rows = self._read(
+            "SELECT id, hot, document FROM stories WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (key, key + "g"),
+        )
+        if not rows:
+            raise NotFoundError(f"no story with id {id_or_prefix!r}")
+        if len(rows) > 1:
+            raise UsageError(f"story id prefix {id_or_prefix!r} matches several stories; give more of it")
+        story_id = rows[0]["id"]
+        merges = self._read(
+            "SELECT absorbed, kept, article_id, score FROM story_merges WHERE kept = ? ORDER BY absorbed",
+            (story_id,),
+        )
+        links = self._read("SELECT local_id, entity_id FROM story_entities WHERE story_id = ?", (story_id,))
+        return StoredStory(
+            story_from_dict(from_json(rows[0]["document"])),
+            bool(rows[0]["hot"]),
+            [StoryMerge(m["kept"], m["absorbed"], m["article_id"], float(m["score"])) for m in merges],
+            {link["local_id"]: link["entity_id"] for link in links},
+        )
