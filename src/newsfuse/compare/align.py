@@ -15,9 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-ALIGN_THRESHOLD = 0.38
+ALIGN_THRESHOLD = 0.34
 NUMBER_BOOST = 1.6  # a shared number ("32", "$4.2") is strong evidence of the same fact
 MIN_OVERLAP_MASS = 3.0  # a two-name fragment ("Gypsy Rose") must not overlap everything
+CONTEXT_WEIGHT = 0.3
 NAME_WEIGHT = 0.5  # names recur across a whole story, so sharing one says less than sharing a word
 
 
@@ -73,6 +74,32 @@ def _overlap(presence: npt.NDArray[np.float32], weights: npt.NDArray[np.float32]
     mass = presence @ weights
     smaller = np.maximum(np.minimum(mass[:, None], mass[None, :]), MIN_OVERLAP_MASS)
     result: npt.NDArray[np.float32] = shared / smaller
+    return result
+
+
+def article_similarity(
+    owners: Sequence[str], keys: Sequence[Counter[str]], names: frozenset[str] = frozenset()
+) -> npt.NDArray[np.float32]:
+    """For every pair of statements, the similarity of the two whole articles they come from."""
+    order = list(dict.fromkeys(owners))
+    totals: dict[str, Counter[str]] = {owner: Counter() for owner in order}
+    for owner, counter in zip(owners, keys, strict=True):
+        totals[owner].update(counter)
+    between = similarity_matrix([totals[o] for o in order], names)
+    position = {owner: n for n, owner in enumerate(order)}
+    index = np.array([position[o] for o in owners], dtype=int)
+    result: npt.NDArray[np.float32] = between[np.ix_(index, index)]
+    return result
+
+
+def in_context(
+    statement: npt.NDArray[np.float32], article: npt.NDArray[np.float32], weight: float = CONTEXT_WEIGHT
+) -> npt.NDArray[np.float32]:
+    """Statement similarity blended with article similarity: a statement means what its article is about.
+
+    Two reports of "the quake" align only when their articles are about the same quake.
+    """
+    result: npt.NDArray[np.float32] = ((1 - weight) * statement + weight * article).astype(np.float32)
     return result
 
 

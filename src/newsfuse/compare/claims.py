@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from newsfuse.compare.details import NamePhrase, NumberMention, name_phrases_in, numbers_in
 from newsfuse.compare.text import Token, cue_hits, tokenize
 from newsfuse.model.analysis import Quote
 from newsfuse.model.article import Article, Span
@@ -37,6 +38,8 @@ class ClaimText:
     keys: Counter[str]
     quote: Quote | None
     rank: int  # position of the article in publication order
+    numbers: tuple[NumberMention, ...]
+    names: tuple[NamePhrase, ...]
 
     @property
     def text(self) -> str:
@@ -134,5 +137,8 @@ def extract_claims(member: StoryMember, rank: int, origins: dict[str, str]) -> l
                 in_quote=quote is not None and quote.kind != "indirect",
             )
             keys = Counter(t.key for t in tokens if t.key)
-            claims.append(ClaimText(claim, article, tuple(tokens), keys, quote, rank))
+            words = tuple(tokens)
+            claims.append(
+                ClaimText(claim, article, words, keys, quote, rank, numbers_in(words), name_phrases_in(words))
+            )
     return claims

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsfuse.compare.claims import ClaimText
-from newsfuse.compare.details import NamePhrase, NumberMention, distinctive, name_phrases, numbers
+from newsfuse.compare.details import NamePhrase, NumberMention, distinctive
 from newsfuse.compare.text import cue_hits, cues
 from newsfuse.model.analysis import TemporalExpression
 from newsfuse.model.article import Span
@@ -54,7 +54,7 @@ def _age_pairs(claims: list[ClaimText]) -> set[tuple[int, int]]:
     """Claims giving an age of the same named person, however different the rest of them is."""
     by_person: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
-        for unit in {n.unit for n in numbers(claim) if n.unit.startswith("age:") and len(n.unit) > 4}:
+        for unit in {n.unit for n in claim.numbers if n.unit.startswith("age:") and len(n.unit) > 4}:
             by_person.setdefault(unit, []).append(index)
     return {(a, b) for found in by_person.values() for a in found for b in found if a < b}
 
@@ -84,7 +84,7 @@ def _comparable(x: NumberMention, y: NumberMention) -> bool:
 
 
 def _number_conflict(a: ClaimText, b: ClaimText) -> Finding | None:
-    left, right = numbers(a), numbers(b)
+    left, right = a.numbers, b.numbers
     for x in left:
         same_unit = [y for y in right if _comparable(x, y)]
         if same_unit and all(y.value != x.value for y in same_unit):
@@ -138,10 +138,10 @@ def _name_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | N
     """
     people = facts.people.get(a.article.id, frozenset()) | facts.people.get(b.article.id, frozenset())
     names_a, names_b = facts.names[a.article.id], facts.names[b.article.id]
-    for x in name_phrases(a):
+    for x in a.names:
         if not _usable(x, a, facts, people) or x.words in names_b:
             continue
-        for y in name_phrases(b):
+        for y in b.names:
             if not _usable(y, b, facts, people) or y.words in names_a or x.words == y.words:
                 continue
             shared = set(x.words) & set(y.words)
@@ -152,10 +152,10 @@ def _name_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | N
 
 def _place_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | None:
     """Different names in the same slot of two related claims ("taken to X" / "taken to Y")."""
-    for x in name_phrases(a):
+    for x in a.names:
         if x.context.rpartition(" ")[2] not in _PLACE_PREPOSITIONS or not _usable(x, a, facts, frozenset()):
             continue
-        for y in name_phrases(b):
+        for y in b.names:
             if (
                 y.context == x.context
                 and _usable(y, b, facts, frozenset())

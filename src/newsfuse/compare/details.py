@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfuse.compare.claims import ClaimText
 from newsfuse.compare.text import Token, key_of
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -76,10 +75,9 @@ def _unit(tokens: tuple[Token, ...], index: int, after: int) -> str:
     return next((t.key for t in tokens[after : after + 2] if t.key and not t.is_number), "")
 
 
-def numbers(claim: ClaimText) -> list[NumberMention]:
+def numbers_in(tokens: tuple[Token, ...]) -> tuple[NumberMention, ...]:
     """The numbers of a claim (years left to the date rules), each with what it measures."""
     found: list[NumberMention] = []
-    tokens = claim.tokens
     for index, token in enumerate(tokens):
         if not token.is_number or _YEAR.match(token.text) or ":" in token.text or _clock(tokens, index):
             continue
@@ -87,7 +85,7 @@ def numbers(claim: ClaimText) -> list[NumberMention]:
         unit = _unit(tokens, index, after)
         if unit:
             found.append(NumberMention(value, unit, token.start, tokens[after - 1].end))
-    return found
+    return tuple(found)
 
 
 def _folded(word: str) -> str:
@@ -100,10 +98,9 @@ def _clock(tokens: tuple[Token, ...], index: int) -> bool:
     return following.startswith(("a.m", "p.m", "o'clock"))
 
 
-def name_phrases(claim: ClaimText) -> list[NamePhrase]:
+def name_phrases_in(tokens: tuple[Token, ...]) -> tuple[NamePhrase, ...]:
     """Maximal capitalised phrases, glue words allowed inside ("Keeping Up With The Kardashians")."""
     phrases: list[NamePhrase] = []
-    tokens = claim.tokens
     index = 0
     while index < len(tokens):
         if not _NAME_WORD.match(tokens[index].text) or tokens[index].is_number:
@@ -127,7 +124,7 @@ def name_phrases(claim: ClaimText) -> list[NamePhrase]:
         words = tuple(_folded(t.text) for t in tokens[index : end + 1] if t.text.lower() != "the")
         phrases.append(NamePhrase(tokens[index].start, tokens[end].end, words, context))
         index = end + 1
-    return phrases
+    return tuple(phrases)
 
 
 def _adjacent(tokens: tuple[Token, ...], index: int) -> bool:

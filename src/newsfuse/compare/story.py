@@ -15,7 +15,13 @@ from datetime import UTC, datetime
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.compare.align import AlignOptions, group_statements, similarity_matrix
+from newsfuse.compare.align import (
+    AlignOptions,
+    article_similarity,
+    group_statements,
+    in_context,
+    similarity_matrix,
+)
 from newsfuse.compare.brief import build_brief
 from newsfuse.compare.claims import ClaimText, extract_claims, outlet_of
 from newsfuse.compare.conflicts import (
@@ -26,7 +32,6 @@ from newsfuse.compare.conflicts import (
     related_pairs,
     to_contradiction,
 )
-from newsfuse.compare.details import name_phrases
 from newsfuse.compare.quotes import group_quotes
 from newsfuse.compare.text import name_keys
 from newsfuse.errors import InputError
@@ -92,7 +97,7 @@ def _story_facts(members: Sequence[StoryMember], claims: list[ClaimText]) -> Sto
         people[member.article.id] = frozenset(words)
     names: dict[str, set[tuple[str, ...]]] = {m.article.id: set() for m in members}
     for claim in claims:
-        names[claim.article.id].update(p.words for p in name_phrases(claim))
+        names[claim.article.id].update(p.words for p in claim.names)
     singles = Counter(words for found in names.values() for words in found if len(words) == 1)
     return StoryFacts(
         dates={m.article.id: m.analysis.dates for m in members},
@@ -188,8 +193,14 @@ def compare_story(members: Sequence[StoryMember], options: AlignOptions | None =
             )
     provisional = sorted(members, key=_when)
     claims = _claims(provisional)
-    similarity = similarity_matrix([c.keys for c in claims], name_keys(c.tokens for c in claims))
-    groups = group_statements([c.article.id for c in claims], similarity, options or AlignOptions())
+    keys, names, owners = (
+        [c.keys for c in claims],
+        name_keys(c.tokens for c in claims),
+        [c.article.id for c in claims],
+    )
+    similarity = similarity_matrix(keys, names)
+    aligned = in_context(similarity, article_similarity(owners, keys, names))
+    groups = group_statements(owners, aligned, options or AlignOptions())
     contradictions, updates = _differences(claims, similarity, groups, _story_facts(provisional, claims))
     ordered = _article_order(provisional, updates)
     rank = {m.article.id: n for n, (m, _) in enumerate(ordered)}

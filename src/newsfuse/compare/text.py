@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _TOKEN = re.compile(
@@ -52,7 +52,8 @@ class Token:
 
     @property
     def is_number(self) -> bool:
-        return bool(_NUMBER.match(self.text))
+        head = self.text[1:2] if self.text[:1] == "$" else self.text[:1]
+        return head.isdigit()
 
     @property
     def is_capitalised(self) -> bool:
@@ -104,6 +105,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def key_of(word: str) -> str:
     """The comparison key of a word: its synonym-group stem, ``""`` for a stop word."""
     lowered = word.lower().replace("’", "'")

@@ -1,0 +1,262 @@
+"""Benchmark of the comparison stage: cross-document statement alignment on ECB+, and seconds per story.
+
+Run: ``python -m bench.compare --shared ../shared``. Writes ``bench/results/compare.json`` and ``.md``.
+
+Alignment task (the definition is also written into the results):
+- statements: the sentences ``ecbplus_event_sentences.csv`` marks as describing a topic's events. The CSV
+  counts sentences as ECB+ does, where an ecbplus document's sentence 0 is its URL, which the JSONL moved
+  to the ``url`` field: for documents with a URL the JSONL index is the CSV number minus one.
+- candidate pairs: every pair of such sentences from two different documents of the same topic. Each ECB+
+  topic holds two different events of the same kind (two rehab check-ins, two earthquakes), so about half
+  the candidates are hard negatives.
+- gold: a pair is aligned when both documents belong to the same gold cluster (report the same event).
+- newsfuse scores a pair as ``compare_story`` does: statement similarity blended with the similarity of
+  the two articles (``in_context``); article text is the document's sentences joined. The baseline
+  sees the two sentences only.
+- prediction: the pair's similarity reaches the threshold. newsfuse uses its shipped ``ALIGN_THRESHOLD``
+  (not tuned here); the TF-IDF baseline's threshold is the best one on train, applied to dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from newsfuse.analyze import analyze_articles
+from newsfuse.compare import compare_story
+from newsfuse.compare.align import ALIGN_THRESHOLD, CONTEXT_WEIGHT, in_context, similarity_matrix
+from newsfuse.compare.text import name_keys, tokenize
+from newsfuse.model import ParagraphKind, RawDocument, SourceKind, SourceRef, build_article
+from newsfuse.model.comparison import StoryMember
+
+RESULTS = Path(__file__).resolve().parent / "results"
+STORY_SIZES = (2, 10, 50)
+REPEATS = 3
+HEAVY_CONTEXT = 0.7
+_WORD = re.compile(r"\w+")
+Scorer = Callable[[list[str], list[str], dict[str, str]], npt.NDArray[np.float32]]
+
+
+def load_docs(clustering: Path, split: str) -> list[dict[str, Any]]:
+    with (clustering / f"ecbplus_{split}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def event_sentences(clustering: Path, docs: Iterable[dict[str, Any]]) -> dict[str, list[int]]:
+    """doc_id → JSONL indexes of its event sentences (see the module docstring for the offset)."""
+    by_id = {d["doc_id"]: d for d in docs}
+    marked: dict[str, list[int]] = {}
+    with (clustering / "ecbplus_event_sentences.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            doc = by_id.get(f"{row['Topic']}_{row['File']}")
+            if doc is None:
+                continue
+            index = int(row["Sentence Number"]) - (1 if doc["url"] else 0)
+            if 0 <= index < len(doc["sentences"]):
+                marked.setdefault(doc["doc_id"], []).append(index)
+    return marked
+
+
+def _keys(texts: list[str]) -> tuple[list[Counter[str]], frozenset[str]]:
+    tokens = [tokenize(t) for t in texts]
+    return [Counter(t.key for t in ts if t.key) for ts in tokens], name_keys(tokens)
+
+
+def newsfuse_scores(
+    sentences: list[str], owners: list[str], articles: dict[str, str], weight: float = CONTEXT_WEIGHT
+) -> npt.NDArray[np.float32]:
+    """The comparer's similarity: statement words (stems, synonyms, names, numbers) in article context."""
+    keys, names = _keys(sentences)
+    statement = similarity_matrix(keys, names)
+    order = list(articles)
+    article_keys, article_names = _keys([articles[o] for o in order])
+    between = similarity_matrix(article_keys, article_names)
+    index = np.array([order.index(o) for o in owners], dtype=int)
+    return in_context(statement, between[np.ix_(index, index)], weight)
+
+
+def context_heavy_scores(
+    sentences: list[str], owners: list[str], articles: dict[str, str]
+) -> npt.NDArray[np.float32]:
+    """Variant: the same, with the article context weighing 0.7 instead of the shipped weight."""
+    return newsfuse_scores(sentences, owners, articles, HEAVY_CONTEXT)
+
+
+def tfidf_scores(
+    sentences: list[str], owners: list[str], articles: dict[str, str]
+) -> npt.NDArray[np.float32]:
+    """Baseline: lower-cased words of the two sentences, TF-IDF over the topic's sentences, cosine."""
+    del owners, articles  # the baseline sees the sentences only
+    bags = [Counter(w.lower() for w in _WORD.findall(s)) for s in sentences]
+    df: Counter[str] = Counter(w for bag in bags for w in bag)
+    vocabulary = {w: i for i, w in enumerate(df)}
+    matrix = np.zeros((len(bags), max(len(vocabulary), 1)), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        for word, count in bag.items():
+            matrix[row, vocabulary[word]] = (1 + math.log(count)) * math.log(
+                (len(bags) + 1) / (df[word] + 1)
+            ) + 1
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    unit = matrix / np.where(norms == 0, 1.0, norms)
+    result: npt.NDArray[np.float32] = unit @ unit.T
+    return result
+
+
+def scored_pairs(
+    docs: list[dict[str, Any]], marked: dict[str, list[int]], scorer: Scorer
+) -> list[tuple[float, bool]]:
+    """(score, gold) for every cross-document pair of event sentences within each topic."""
+    pairs: list[tuple[float, bool]] = []
+    topics: dict[int, list[dict[str, Any]]] = {}
+    for doc in docs:
+        topics.setdefault(doc["topic"], []).append(doc)
+    for members in topics.values():
+        items = [(d, i) for d in members for i in marked.get(d["doc_id"], [])]
+        articles = {d["doc_id"]: " ".join(d["sentences"]) for d in members}
+        scores = scorer([d["sentences"][i] for d, i in items], [d["doc_id"] for d, _ in items], articles)
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                (doc_a, _), (doc_b, _) = items[a], items[b]
+                if doc_a["doc_id"] != doc_b["doc_id"]:
+                    pairs.append((float(scores[a, b]), doc_a["cluster"] == doc_b["cluster"]))
+    return pairs
+
+
+def prf(pairs: list[tuple[float, bool]], threshold: float) -> dict[str, float]:
+    tp = sum(1 for s, g in pairs if s >= threshold and g)
+    fp = sum(1 for s, g in pairs if s >= threshold and not g)
+    fn = sum(1 for s, g in pairs if s < threshold and g)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "threshold": threshold,
+    }
+
+
+def best_threshold(pairs: list[tuple[float, bool]]) -> float:
+    candidates = [round(float(t), 2) for t in np.arange(0.0, 1.0, 0.01)]
+    return max(candidates, key=lambda t: prf(pairs, t)["f1"])
+
+
+def alignment(clustering: Path) -> dict[str, Any]:
+    """Scores on train and dev; every tuned threshold is chosen on train and applied unchanged to dev."""
+    splits = {split: load_docs(clustering, split) for split in ("train", "dev")}
+    marked = event_sentences(clustering, [d for docs in splits.values() for d in docs])
+    methods: dict[str, Scorer] = {
+        "newsfuse": newsfuse_scores,
+        "newsfuse_train_threshold": newsfuse_scores,
+        "context_0.7_train_threshold": context_heavy_scores,
+        "tfidf_baseline_train_threshold": tfidf_scores,
+    }
+    scored = {
+        split: {name: scored_pairs(docs, marked, scorer) for name, scorer in methods.items()}
+        for split, docs in splits.items()
+    }
+    thresholds = {name: best_threshold(scored["train"][name]) for name in methods}
+    thresholds["newsfuse"] = ALIGN_THRESHOLD
+    return {
+        split: {
+            "pairs": len(by_method["newsfuse"]),
+            "gold_pairs": sum(1 for _, g in by_method["newsfuse"] if g),
+            **{name: prf(pairs, thresholds[name]) for name, pairs in by_method.items()},
+        }
+        for split, by_method in scored.items()
+    }
+
+
+def members_from(docs: list[dict[str, Any]]) -> list[StoryMember]:
+    """ECB+ documents as analysed articles (one paragraph of sentences each)."""
+    articles = []
+    for doc in docs:
+        text = " ".join(doc["sentences"])
+        raw = RawDocument(SourceRef(SourceKind.FILE, doc["doc_id"]), text=text)
+        articles.append(build_article(raw, [(text, ParagraphKind.BODY)], outlet=doc["doc_id"]))
+    return [StoryMember(a, x) for a, x in zip(articles, analyze_articles(articles), strict=True)]
+
+
+def timing(clustering: Path) -> list[dict[str, Any]]:
+    """Seconds to compare stories of 2, 10 and 50 dev articles (largest clusters first), best of 3."""
+    docs = load_docs(clustering, "dev")
+    sizes = Counter(d["cluster"] for d in docs)
+    docs.sort(key=lambda d: (-sizes[d["cluster"]], d["cluster"], d["doc_id"]))
+    members = members_from(docs[: max(STORY_SIZES)])
+    rows = []
+    for size in STORY_SIZES:
+        story = members[:size]
+        best = math.inf
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            comparison = compare_story(story)
+            best = min(best, time.perf_counter() - start)
+        claims = sum(len(f.claims) for f in comparison.facts)
+        rows.append({"articles": size, "claims": claims, "seconds": round(best, 4)})
+    return rows
+
+
+def write_results(alignment_result: dict[str, Any], timings: list[dict[str, Any]]) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    data = {
+        "task": "cross-document alignment of ECB+ event sentences",
+        "definition": (__doc__ or "")
+        .split("Alignment task (the definition is also written into the results):")[1]
+        .strip(),
+        "alignment": alignment_result,
+        "timing": timings,
+        "timing_method": (
+            f"one process, time.perf_counter around compare_story, best of {REPEATS}; analysis not timed; "
+            f"load average at the time: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        ),
+    }
+    (RESULTS / "compare.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    lines = [
+        "# compare: statement alignment on ECB+ and time per story",
+        "",
+        "Gold: cross-document pairs of CSV-marked event sentences in one topic; aligned when the two "
+        "documents are in the same gold cluster. See compare.json for the full definition.",
+        "",
+        "| split | method | threshold | precision | recall | F1 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for split, rows in alignment_result.items():
+        for method, r in rows.items():
+            if not isinstance(r, dict):
+                continue
+            lines.append(
+                f"| {split} | {method} | {r['threshold']} | {r['precision']} | {r['recall']} | {r['f1']} |"
+            )
+    lines += ["", f"Timing: {data['timing_method']}.", ""]
+    lines += ["| articles | claims | seconds (best of 3, one core) |", "|---|---|---|"]
+    lines += [f"| {t['articles']} | {t['claims']} | {t['seconds']} |" for t in timings]
+    (RESULTS / "compare.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--skip-timing", action="store_true", help="only the alignment scores")
+    args = parser.parse_args()
+    clustering = args.shared / "data" / "clustering"
+    result = alignment(clustering)
+    timings = [] if args.skip_timing else timing(clustering)
+    write_results(result, timings)
+    print((RESULTS / "compare.md").read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
