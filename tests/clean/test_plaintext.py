@@ -215,3 +215,9 @@ def test_byline_names_become_authors() -> None:
     article = clean(article_text(before=()).replace(BODY[0], f"{byline}\n\n{BODY[0]}"))
     assert_clean(article)
     assert article.authors == ("Mira Okonde", "Tamsin Hale")
+
+
+def test_related_marker_above_the_article_is_a_menu_item() -> None:
+    """A "Popular" or "Related" line above the first paragraph does not swallow the headline after it."""
+    assert_clean(clean(article_text(before=("Popular",))))
+    assert_clean(clean(article_text(before=("Related stories",))))

@@ -11,7 +11,6 @@ from functools import cache
 
 from newsfuse.clean.resources import data_lines
 
-_SPACES = re.compile(r"\s+")
 _MAX_FURNITURE_CHARS = 400
 
 # A bare "Related posts"-style marker: the short lines after it are a trail of teasers.
@@ -31,15 +30,19 @@ def _furniture() -> re.Pattern[str]:
 
 def normalise_line(line: str) -> str:
     """Whitespace collapsed and trimmed, the form patterns are matched against."""
-    return _SPACES.sub(" ", line).strip()
+    return " ".join(line.split())
 
 
-def is_boilerplate(line: str) -> bool:
-    """Whether the whole line is page furniture rather than article text."""
-    text = normalise_line(line)
+def is_boilerplate(line: str, normalised: bool = False) -> bool:
+    """Whether the whole line is page furniture rather than article text.
+
+    ``normalised=True`` skips collapsing whitespace for lines that already went through it.
+    """
+    text = line if normalised else normalise_line(line)
     return len(text) <= _MAX_FURNITURE_CHARS and _furniture().fullmatch(text) is not None
 
 
-def is_trail_marker(line: str) -> bool:
+def is_trail_marker(line: str, normalised: bool = False) -> bool:
     """Whether the line announces a trail of related-story teasers ("Related posts", "You may also like")."""
-    return _TRAIL_MARKER.fullmatch(normalise_line(line)) is not None
+    text = line if normalised else normalise_line(line)
+    return len(text) <= _MAX_FURNITURE_CHARS and _TRAIL_MARKER.fullmatch(text) is not None

@@ -32,18 +32,22 @@ class CleanText:
 
 
 def candidate_units(units: list[Unit]) -> list[Unit]:
-    """The units that are not furniture lines nor headline teasers in a "Related posts" trail."""
+    """The units that are not furniture lines nor headline teasers in a "Related posts" trail.
+
+    A trail starts only after the article's first prose: above it, "Latest" or "Popular" is a menu item.
+    """
     kept: list[Unit] = []
-    in_trail = False
+    seen_prose = in_trail = False
     for unit in units:
-        if is_trail_marker(unit.text):
+        if seen_prose and is_trail_marker(unit.text, normalised=True):
             in_trail = True
             continue
         if in_trail and is_title_like(unit.text) and not ends_sentence(unit.text):
             continue
         in_trail = False
-        if not is_boilerplate(unit.text):
+        if not is_boilerplate(unit.text, normalised=True):
             kept.append(unit)
+            seen_prose = seen_prose or is_prose(unit.text)
     return kept
 
 

@@ -27,19 +27,14 @@ def is_prose(text: str) -> bool:
     The cleaner never drops a prose unit on a learned score alone, which is how it keeps every
     article sentence.
     """
+    if not ends_sentence(text):
+        return False
     found = words(text)
-    return (
-        len(found) >= _MIN_PROSE_WORDS
-        and ends_sentence(text)
-        and sum(word[0].islower() for word in found) * 3 >= len(found)
-    )
+    return len(found) >= _MIN_PROSE_WORDS and sum(word[0].islower() for word in found) * 3 >= len(found)
 
 
 def is_title_like(text: str) -> bool:
     """Short enough for a headline and not ending like a clause (a final ?, ! or quote is fine)."""
-    found = words(text)
-    return (
-        0 < len(found) <= _MAX_TITLE_WORDS
-        and len(text) <= _MAX_TITLE_CHARS
-        and not _TITLE_END_BAD.search(text)
-    )
+    if len(text) > _MAX_TITLE_CHARS or _TITLE_END_BAD.search(text):
+        return False
+    return 0 < len(words(text)) <= _MAX_TITLE_WORDS

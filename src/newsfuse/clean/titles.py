@@ -17,15 +17,19 @@ _REPEAT_WINDOW = 3
 _SAME_RATIO = 0.9
 _MIN_GLUED_WORDS = 3
 _CASE_BOUNDARY = re.compile(r"[a-z][A-Z]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_MAX_LENGTH_RATIO = 1.5
 
 
 def title_key(text: str) -> str:
     """Letters and digits only, case-folded: two prints of one headline share this key."""
-    return "".join(char.casefold() for char in text if char.isalnum())
+    return _NOT_ALNUM.sub("", text).casefold()
 
 
 def same_title(text: str, title: str) -> bool:
     """``text`` is ``title`` printed again, allowing for whitespace, quotes and small differences."""
+    if max(len(text), len(title)) > _MAX_LENGTH_RATIO * min(len(text), len(title)):
+        return False
     a, b = title_key(text), title_key(title)
     if not a or not b:
         return False
@@ -45,11 +49,12 @@ def _prefix_end(text: str, title: str) -> int | None:
     for index, char in enumerate(text):
         if not char.isalnum():
             continue
-        if matched == len(key):
+        if matched >= len(key):
             return index
-        if char.casefold() != key[matched]:
+        folded = char.casefold()
+        if not key.startswith(folded, matched):
             return None
-        matched += 1
+        matched += len(folded)
     return None
 
 

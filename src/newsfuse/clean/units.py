@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MIN_WRAPPED_CHARS = 40
 _MAX_WRAP_WIDTH = 120
 _WRAP_SHARE = 0.6
@@ -41,7 +40,7 @@ def split_units(text: str) -> list[Unit]:
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     units: list[Unit] = []
     for block_number, block in enumerate(_BLANK_LINE.split(normalised)):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [" ".join(line.split()) for line in block.split("\n")]
         lines = [line for line in lines if line]
         pieces = [" ".join(lines)] if _is_hard_wrapped(lines) else lines
         units.extend(Unit(piece, block_number, index == 0) for index, piece in enumerate(pieces))
