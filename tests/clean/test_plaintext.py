@@ -221,3 +221,14 @@ def test_related_marker_above_the_article_is_a_menu_item() -> None:
     """A "Popular" or "Related" line above the first paragraph does not swallow the headline after it."""
     assert_clean(clean(article_text(before=("Popular",))))
     assert_clean(clean(article_text(before=("Related stories",))))
+
+
+def test_flattened_page_keeps_the_article_and_drops_menus() -> None:
+    """One line per page block: menus, teasers and footer go, the headline and every paragraph stay."""
+    menu = ["Brightwater Gazette", "Home", "News", "Sport", "Weather", "Opinion", "Sign in", "Harbour"]
+    byline = ["By Mira Okonde", "Published 3 March 2031"]
+    teasers = ["Share this article", "Most read", "Ferry Strike Enters Third Week", "Island Talks Stall"]
+    footer = ["About us", "Contact", "Careers", "Privacy policy", "© 2031 Brightwater Gazette"]
+    article = clean("\n".join([*menu, TITLE, *byline, *BODY, *teasers, *footer]))
+    assert_clean(article)
+    assert article.authors == ("Mira Okonde",)
