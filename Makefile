@@ -16,11 +16,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-## run: ingest the bundled examples/ into $(DB) and print what was stored
+## run: ingest (analyse, cluster) the bundled examples/ into $(DB) and print the stories they form
 run: $(STAMP)
 	@mkdir -p out
 	$(BIN)/newsfuse --db $(DB) ingest examples/
-	$(BIN)/newsfuse --db $(DB) articles
+	$(BIN)/newsfuse --db $(DB) stories
 
 ## test: lint, type-check and run the whole suite
 test: $(STAMP) lint typecheck

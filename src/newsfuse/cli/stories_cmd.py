@@ -31,13 +31,12 @@ def _page_table(page: StoryPage) -> Table:
     table = Table(caption=f"{len(page.items)} of {page.total} stories", caption_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("latest", no_wrap=True)
-    table.add_column("articles", justify="right")
-    table.add_column("title")
-    table.add_column("outlets")
+    table.add_column("n", justify="right")
+    table.add_column("title and outlets")
     for s in page.items:
-        table.add_row(
-            s.id, _day(s.last_published), str(s.size), Text(s.title or "(untitled)"), ", ".join(s.outlets)
-        )
+        title = Text(s.title or "(untitled)", style="bold")
+        title.append("\n" + (", ".join(s.outlets) or "outlet unknown"), style="dim")
+        table.add_row(s.id, _day(s.last_published), str(s.size), title)
     return table
 
 

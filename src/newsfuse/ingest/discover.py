@@ -1,6 +1,9 @@
 """Finding the inputs: paths and directories expanded in a stable order, and ``-`` for standard input.
 
-A directory is walked recursively in sorted order, skipping hidden files and folders. A path that does not
+A directory is walked recursively in sorted order, skipping hidden files and folders, and whatever a
+``.newsfuseignore`` file in a walked folder lists: glob patterns, one a line (``#`` starts a comment),
+matched against the path relative to that folder and against the bare name, for that folder and below, so
+a corpus folder can keep its README or manifest beside the articles. A path that does not
 exist is kept as a source, and reading it yields one Skipped ("no such file or directory"): a typo in one
 argument is reported with the other inputs' problems and does not stop the batch (``--strict`` makes it fail
 the run). ``-`` reads standard input: a JSONL stream when its first non-blank character is ``{``, otherwise a
@@ -12,12 +15,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import IO
 
 from newsfuse.ingest.base import Source
 
 STDIN = "-"
+IGNORE_FILE = ".newsfuseignore"
 _WHITESPACE = b" \t\r\n\x0b\x0c"
 
 
@@ -60,12 +65,39 @@ def _discover_path(path: Path) -> list[Source]:
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Every non-hidden file under ``root``, in sorted path order."""
+    """Every non-hidden, non-ignored file under ``root``, in sorted path order."""
     found: list[Path] = []
+    ignores: dict[Path, list[str]] = {}
     for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
-        found.extend(Path(folder) / name for name in filenames if not name.startswith("."))
+        here = Path(folder)
+        ignores[here] = _ignore_patterns(here / IGNORE_FILE)
+
+        def kept(name: str, here: Path = here) -> bool:
+            return not name.startswith(".") and not _ignored(here / name, root, ignores)
+
+        dirnames[:] = sorted(filter(kept, dirnames))
+        found.extend(here / name for name in filenames if kept(name))
     return iter(sorted(found, key=lambda file: file.relative_to(root).parts))
+
+
+def _ignore_patterns(path: Path) -> list[str]:
+    """The glob patterns of one ignore file (none when it is absent or unreadable)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    return [line.strip().rstrip("/") for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _ignored(path: Path, root: Path, ignores: dict[Path, list[str]]) -> bool:
+    """Whether an ignore file in ``path``'s folder or any folder above it (up to ``root``) lists it."""
+    for folder in (path.parent, *path.parent.parents):
+        relative = path.relative_to(folder).as_posix()
+        if any(fnmatchcase(relative, p) or fnmatchcase(path.name, p) for p in ignores.get(folder, ())):
+            return True
+        if folder == root:
+            return False
+    return False
 
 
 def _size(path: Path) -> int | None:
