@@ -16,6 +16,8 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from newsfuse.analyze.syntax import text_of
+
 NO_PUBLICATION = "relative expression and no publication date"
 UNRECOGNISED = "not a calendar expression this analyzer normalises"
 
@@ -52,7 +54,7 @@ def find_temporal(doc: Doc) -> list[tuple[int, int]]:
     ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in DATE_LABELS]
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in DATE_LABELS]
     for pattern in extra_patterns():
-        ranges.extend(m.span() for m in pattern.finditer(doc.text))
+        ranges.extend(m.span() for m in pattern.finditer(text_of(doc)))
     ranges = [r for r in ranges if not any(s < r[1] and r[0] < e for s, e in names)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):

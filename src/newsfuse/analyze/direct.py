@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.marks import ALL_MARKS, Segment
-from newsfuse.analyze.syntax import is_cue, subject_of
+from newsfuse.analyze.syntax import is_cue, sentence_of, subject_of, text_of
 
 MIN_QUOTE_WORDS = 2
 LONG_QUOTE_WORDS = 4
@@ -35,7 +35,7 @@ class Found:
     segments: list[Segment] = field(default_factory=list)
 
 
-def is_quotation(text: str, seg: Segment, sentence_start: int) -> bool:
+def is_quotation(text: str, seg: Segment, sentence_start: int, headline: bool = False) -> bool:
     """Whether a quoted segment is a quotation rather than a quoted word or title."""
     if text[max(seg.start - 1, 0)] == "=" or "<" in text[seg.start : seg.end]:
         return False  # an attribute of markup left in the text, not speech
@@ -45,10 +45,23 @@ def is_quotation(text: str, seg: Segment, sentence_start: int) -> bool:
     words = len(inner.split())
     if words < MIN_QUOTE_WORDS:
         return False
+    if not headline and _looks_like_title(inner):
+        return False
     before = text[sentence_start : seg.start].rstrip()
     if not before or before[-1] in ":,":
         return True
     return words >= LONG_QUOTE_WORDS and inner[-1:] in ".?!,"
+
+
+def _looks_like_title(inner: str) -> bool:
+    """ "Sunday Morning Futures," or “The Art of the Deal”: a name of a work, not words spoken."""
+    words = [w for w in inner.strip(" ,.").split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by"}
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w in small for w in words)
+        and inner.rstrip(",")[-1:] not in "?!"
+    )
 
 
 class DirectQuotes:
@@ -56,20 +69,29 @@ class DirectQuotes:
 
     def __init__(self, doc: Doc, lex: Lexicon, paragraph_of: list[int]) -> None:
         self.doc, self.lex, self.paragraph_of = doc, lex, paragraph_of
-        self.char_token: list[int] = [-1] * (len(doc.text) + 1)
+        self.char_token: list[int] = [-1] * (len(text_of(doc)) + 1)
         for token in doc:
             for i in range(token.idx, token.idx + len(token)):
                 self.char_token[i] = token.i
 
     def token_at(self, offset: int) -> Token:
-        offset = min(max(offset, 0), len(self.doc.text) - 1)
+        offset = min(max(offset, 0), len(text_of(self.doc)) - 1)
         while offset > 0 and self.char_token[offset] < 0:
             offset -= 1
         return self.doc[max(self.char_token[offset], 0)]
 
     def quotations(self, segments: list[Segment]) -> list[Segment]:
         """The segments that are quotations."""
-        return [s for s in segments if is_quotation(self.doc.text, s, self.token_at(s.start).sent.start_char)]
+        return [
+            s
+            for s in segments
+            if is_quotation(
+                text_of(self.doc),
+                s,
+                sentence_of(self.token_at(s.start)).start_char,
+                headline=self.paragraph_of[s.start] == 0,
+            )
+        ]
 
     def find(self, quotations: list[Segment]) -> list[Found]:
         """One attribution per cue: segments sharing a cue, or continuing one, are merged."""
@@ -102,7 +124,7 @@ class DirectQuotes:
         subject = subject_of(cue)
         if subject is not None:
             return subject
-        sent = cue.sent
+        sent = sentence_of(cue)
         outside = [t for t in sent if not seg.start <= t.idx < seg.end and t.i != cue.i]
         nouns = [
             t for t in outside if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"poss", "compound"}
@@ -129,11 +151,11 @@ class DirectQuotes:
 
     def _frame(self, seg: Segment, extend: bool = True) -> list[Token]:
         """The quotation's sentences, plus the next one when the quote ends a sentence (“…!” he said)."""
-        first = self.token_at(seg.start).sent
-        last = self.token_at(seg.end - 1).sent
+        first = sentence_of(self.token_at(seg.start))
+        last = sentence_of(self.token_at(seg.end - 1))
         end = last.end
         if extend and end < len(self.doc) and last.end_char <= seg.end + 1:
-            following = self.doc[end].sent
+            following = sentence_of(self.doc[end])
             if self.paragraph_of[following.start_char] == self.paragraph_of[seg.start]:
                 starts_with_quote = following.text.lstrip()[:1] in ALL_MARKS
                 if not starts_with_quote:
@@ -147,8 +169,8 @@ class DirectQuotes:
         (“…,” X said), else before it; one embedded mid-sentence (X says Y “…”) takes the nearest
         cue before it, and falls back to the first verb after it only when it opens the sentence.
         """
-        sent = self.token_at(seg.start).sent
-        before_text = self.doc.text[sent.start_char : seg.start].rstrip()
+        sent = sentence_of(self.token_at(seg.start))
+        before_text = text_of(self.doc)[sent.start_char : seg.start].rstrip()
         embedded = bool(before_text) and before_text[-1] not in ":,—–-" and not seg.open_start
         frame = [t for t in self._frame(seg, extend=not embedded) if t.i not in inside]
         cues = [t for t in frame if is_cue(t, self.lex)]
@@ -167,12 +189,12 @@ class DirectQuotes:
 
     def _cue_before(self, seg: Segment, inside: set[int]) -> Token | None:
         """A cue with a subject in the sentence just before, in the same or the previous paragraph."""
-        sent = self.token_at(seg.start).sent
+        sent = sentence_of(self.token_at(seg.start))
         if sent.start == 0:
             return None
-        previous = self.doc[sent.start - 1].sent
+        previous = sentence_of(self.doc[sent.start - 1])
         if previous.start > 0 and all(t.is_space for t in previous):
-            previous = self.doc[previous.start - 1].sent
+            previous = sentence_of(self.doc[previous.start - 1])
         same_paragraph = self.paragraph_of[previous.start_char] == self.paragraph_of[seg.start]
         announces = previous.text.rstrip().endswith(":")
         if not same_paragraph and not announces and not self._opens_paragraph(seg):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.marks import ALL_MARKS
+from newsfuse.analyze.syntax import text_of
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # labels the small model confuses on surnames
@@ -156,7 +157,7 @@ def _ent_bounds(ent: Span, titles: frozenset[str]) -> tuple[int, int, str]:
     if not tokens:
         return ent.start_char, ent.end_char, ent.text
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return start, end, ent.doc.text[start:end]
+    return start, end, text_of(ent.doc)[start:end]
 
 
 def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> EntityIndex:
@@ -190,7 +191,7 @@ def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int]) -> None:
             first -= 1
         if first < token.i:
             start, end = doc[first].idx, token.idx + len(token)
-            index.add(start, end, doc.text[start:end], "PERSON")
+            index.add(start, end, text_of(doc)[start:end], "PERSON")
             covered.update(range(first, token.i + 1))
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import mention_bounds
+from newsfuse.analyze.syntax import mention_bounds, sentence_of, text_of
 
 PARTNER_PREPS = frozenset({"with", "to"})
 OUTLET_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON"})
@@ -41,8 +41,8 @@ class Outlets:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                         start, end = _name_bounds(obj)
-                        name = self.doc.text[start:end]
-                        self.named.append(OutletMention(start, end, name, noun.sent.start_char))
+                        name = text_of(self.doc)[start:end]
+                        self.named.append(OutletMention(start, end, name, sentence_of(noun).start_char))
 
     def for_cue(self, cue: Token, paragraph_start: int) -> tuple[tuple[int, int] | None, str | None]:
         """The outlet span and name for a quote with this cue, or (None, None)."""
@@ -52,8 +52,8 @@ class Outlets:
                 return (start, end), self._last_named_before(start)
             if child.dep_ in {"dative", "dobj"} and child.ent_type_ in OUTLET_LABELS - {"PERSON"}:
                 start, end = mention_bounds(child)
-                return (start, end), self.doc.text[start:end]
-        sentence = cue.sent
+                return (start, end), text_of(self.doc)[start:end]
+        sentence = sentence_of(cue)
         for named in reversed(self.named):
             if paragraph_start <= named.start < sentence.end_char:
                 return (named.start, named.end), named.name

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.direct import Found
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import LISTENER_VERBS, is_cue, subject_of, subtree_bounds
+from newsfuse.analyze.syntax import LISTENER_VERBS, is_cue, subject_of, subtree_bounds, text_of
 
 CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "oprd")
@@ -100,7 +100,7 @@ def _according(token: Token, paragraph_of: list[int]) -> Found | None:
 
 
 def doc_text(token: Token) -> str:
-    return str(token.doc.text)
+    return text_of(token.doc)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.entities import Cluster, EntityIndex
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import is_description, mention_bounds
+from newsfuse.analyze.syntax import is_description, mention_bounds, text_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -55,7 +55,7 @@ class SpeakerResolver:
             cluster = self.salient_person(start, exclude=self._clause_mates(head))
             if cluster is not None:
                 cluster.mentions.append((start, end))
-                cluster.surfaces.append(self.doc.text[start:end])
+                cluster.surfaces.append(text_of(self.doc)[start:end])
         self.resolved[head.i] = cluster
         return cluster
 
@@ -64,7 +64,7 @@ class SpeakerResolver:
         cluster = self.resolve(head)
         if cluster is None and head.pos_ == "PROPN":
             start, end = mention_bounds(head)
-            cluster = self.index.add(start, end, self.doc.text[start:end], "PERSON")
+            cluster = self.index.add(start, end, text_of(self.doc)[start:end], "PERSON")
             self.resolved[head.i] = cluster
         return cluster
 

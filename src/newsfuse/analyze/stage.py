@@ -16,7 +16,7 @@ from newsfuse.analyze.outlets import Outlets
 from newsfuse.analyze.pipeline import load_pipeline
 from newsfuse.analyze.reported import reported
 from newsfuse.analyze.speakers import SpeakerResolver
-from newsfuse.analyze.syntax import is_description, mention_bounds
+from newsfuse.analyze.syntax import is_description, mention_bounds, sentence_of
 from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, TemporalExpression
 
 ANALYZER_NAME = "analyze.v1"
@@ -108,7 +108,7 @@ def _person_beside(doc: Doc, index: EntityIndex, item: Found) -> Token | None:
     sent = doc.char_span(start, end, alignment_mode="expand")
     if sent is None:
         return None
-    for token in sent.sent:
+    for token in sentence_of(sent.root):
         if start <= token.idx < end or token.pos_ != "PROPN":
             continue
         cluster = index.at(token.idx, token.idx + len(token))

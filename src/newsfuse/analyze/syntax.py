@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.lexicon import Lexicon
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp")
 LISTENER_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "advise", "urge", "warn"})
+SENTENCE_TABLE = "newsfuse_sentences"
+TEXT_CACHE = "newsfuse_text"
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
 
 
@@ -71,3 +73,26 @@ def is_description(token: Token, lex: Lexicon) -> bool:
     if token.pos_ not in {"NOUN", "ADJ"} or not any(c.lower_ == "the" for c in token.lefts):
         return False
     return token.lemma_.lower() in lex.description or token.lower_.endswith("year-old")
+
+
+def sentence_of(token: Token) -> Span:
+    """The token's sentence, from a table built once per document (``Token.sent`` rescans the doc)."""
+    doc = token.doc
+    table = doc.user_data.get(SENTENCE_TABLE)
+    if table is None:
+        sentences = list(doc.sents)
+        owner = [0] * len(doc)
+        for number, sentence in enumerate(sentences):
+            owner[sentence.start : sentence.end] = [number] * len(sentence)
+        table = doc.user_data[SENTENCE_TABLE] = (sentences, owner)
+    sentences, owner = table
+    found: Span = sentences[owner[token.i]]
+    return found
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, joined once (``Doc.text`` rebuilds the string on every access)."""
+    text = doc.user_data.get(TEXT_CACHE)
+    if text is None:
+        text = doc.user_data[TEXT_CACHE] = doc.text
+    return str(text)
