@@ -105,6 +105,8 @@ def test_story_by_prefix_and_missing_story(store: Store, streamed: dict[str, Art
     assert show_story(store, story_id.removeprefix("story-")[:6]).stored.story.id == story_id
     with pytest.raises(NotFoundError):
         show_story(store, "story-0000000000000000")
+    with pytest.raises(NotFoundError, match="no story"):
+        show_story(store, "nonsense")
 
 
 def test_rebuild_reproduces_the_stream(store: Store, streamed: dict[str, Article]) -> None:

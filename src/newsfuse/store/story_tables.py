@@ -98,6 +98,16 @@ def _story_row(story: Story, hot: bool) -> tuple[Any, ...]:
     )
 
 
+def _story_key(id_or_prefix: str) -> str:
+    """The hex part of a story id or prefix to look up, or the error a user should see for it."""
+    try:
+        return id_prefix_key(id_or_prefix.strip().lower().removeprefix(STORY_PREFIX))
+    except NotFoundError:
+        raise NotFoundError(f"no story with id {id_or_prefix!r} (ids are story- and hexadecimal)") from None
+    except UsageError:
+        raise UsageError(f"story id prefix {id_or_prefix!r} is too short: give more of it") from None
+
+
 def _link_entity(tx: Tx, story_id: str, entity: StoryEntity, keys: list[str]) -> None:
     """Link a story entity to the global entity found by its first known key, or enter it as a new one."""
     found = None
@@ -172,7 +182,7 @@ class StoryTables(SqlTables):
         return int(self._read("SELECT count(*) AS n FROM stories")[0]["n"])
 
     def get_story(self, id_or_prefix: str) -> StoredStory:
-        key = STORY_PREFIX + id_prefix_key(id_or_prefix.strip().removeprefix(STORY_PREFIX))
+        key = STORY_PREFIX + _story_key(id_or_prefix)
         rows = self._read(
             "SELECT id, hot, document FROM stories WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
             (key, key + "g"),
