@@ -17,13 +17,14 @@ import numpy.typing as npt
 
 from newsfuse.compare.claims import ClaimText
 from newsfuse.compare.details import NamePhrase, NumberMention, distinctive
-from newsfuse.compare.text import cue_hits, cues
+from newsfuse.compare.text import cue_hits, cues, key_of
 from newsfuse.model.analysis import TemporalExpression
 from newsfuse.model.article import Span
 from newsfuse.model.comparison import ConflictType, Contradiction, Update
 
 RELATED_THRESHOLD = 0.3
 NEGATION_THRESHOLD = 0.45
+DATE_THRESHOLD = 0.45
 MAX_RATIO = 2.0
 _PLACE_PREPOSITIONS = frozenset({"to", "at", "in", "from", "near", "into"})
 LOOSE_THRESHOLD = 0.12  # same topic at least: enough for an update or two names of one thing
@@ -48,6 +49,7 @@ class StoryFacts:
     names: dict[str, frozenset[tuple[str, ...]]]  # every name phrase of each article
     standalone: frozenset[tuple[str, ...]]  # one-word names used alone in two articles or more
     outlets: frozenset[tuple[str, ...]]  # the story's outlet names, as name-phrase words
+    families: dict[str, int]  # word → how many different names of the story contain it
 
 
 def _age_pairs(claims: list[ClaimText]) -> set[tuple[int, int]]:
@@ -84,6 +86,7 @@ def _comparable(x: NumberMention, y: NumberMention) -> bool:
 
 
 def _number_conflict(a: ClaimText, b: ClaimText) -> Finding | None:
+    """A different number for the same measure: a named person's age, a count of the same thing, money."""
     left, right = a.numbers, b.numbers
     for x in left:
         same_unit = [y for y in right if _comparable(x, y)]
@@ -127,6 +130,9 @@ def _usable(phrase: NamePhrase, claim: ClaimText, facts: StoryFacts, people: fro
     calendar = cues()["calendar"]
     if all(word in calendar for word in phrase.words) or phrase.words in facts.outlets:
         return False
+    text = claim.article.text[phrase.start : phrase.end]
+    if len(phrase.words) > 1 and text.isupper():
+        return False  # a headline in capitals, not a name
     return not any(word in people for word in phrase.words)
 
 
@@ -142,12 +148,35 @@ def _name_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | N
         if not _usable(x, a, facts, people) or x.words in names_b:
             continue
         for y in b.names:
-            if not _usable(y, b, facts, people) or y.words in names_a or x.words == y.words:
+            if not _usable(y, b, facts, people) or y.words in names_a or _variant_spelling(x, y):
                 continue
             shared = set(x.words) & set(y.words)
-            if any(distinctive(word) and (word,) not in facts.standalone for word in shared):
+            if any(_names_one_thing(word, facts) for word in shared):
                 return Finding(ConflictType.NAME, None, (x.start, x.end), (y.start, y.end))
     return None
+
+
+def _variant_spelling(x: NamePhrase, y: NamePhrase) -> bool:
+    """One name written two ways, or one name inside another that names something else.
+
+    Equal up to stems ("Picture"/"Pictures"), one beginning the other ("Bayou La Batre" / "Bayou La
+    Batre Rural Health Clinic"), or one ending the other ("Bruce Township" / "Macomb County's Bruce
+    Township") — except a title with its article ("The Kardashians") ending a longer title, which is the
+    title of another work.
+    """
+    if [key_of(w) for w in x.words] == [key_of(w) for w in y.words]:
+        return True
+    shorter, longer = sorted((x, y), key=lambda p: len(p.words))
+    if longer.words[: len(shorter.words)] == shorter.words:
+        return True
+    return longer.words[-len(shorter.words) :] == shorter.words and not shorter.titled
+
+
+def _names_one_thing(word: str, facts: StoryFacts) -> bool:
+    """A shared word that ties exactly two names in the story, and is not a name on its own."""
+    if word in cues()["generic"] or (word,) in facts.standalone:
+        return False
+    return distinctive(word) and facts.families.get(word, 0) == 2
 
 
 def _place_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | None:
@@ -176,6 +205,8 @@ def _negation_conflict(a: ClaimText, b: ClaimText, score: float) -> Finding | No
     following = next(
         (t for t in negated.tokens if t.start > cue[1] and t.key and not t.key[0].isdigit()), None
     )
+    if following is not None and following.is_capitalised:
+        return None  # "not Sam Mitchell": a name, not a negated predicate
     match = next((t for t in plain.tokens if following is not None and t.key == following.key), None)
     if following is None or match is None:
         return None
@@ -188,12 +219,15 @@ def _negation_conflict(a: ClaimText, b: ClaimText, score: float) -> Finding | No
 def judge(a: ClaimText, b: ClaimText, score: float, facts: StoryFacts, aligned: bool) -> list[Finding]:
     """Every disagreement the rules find between two claims (at most one of each kind).
 
-    Claims only on the same topic are checked for numbers and for two names of one thing; aligned or
-    closely related claims for every kind.
+    Claims only on the same topic are checked for numbers and for two names of one thing; closely
+    related claims for every kind, dates only when the claims are closer still.
     """
+    close = aligned or score >= RELATED_THRESHOLD
     found = [_number_conflict(a, b), _name_conflict(a, b, facts)]
-    if aligned or score >= RELATED_THRESHOLD:
-        found += [_date_conflict(a, b, facts), _place_conflict(a, b, facts), _negation_conflict(a, b, score)]
+    if close:
+        found += [_place_conflict(a, b, facts), _negation_conflict(a, b, score)]
+    if aligned or score >= DATE_THRESHOLD:
+        found.append(_date_conflict(a, b, facts))
     return [f for f in found if f is not None]
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from newsfuse.compare.text import Token, key_of
+from newsfuse.compare.text import Token, cues, key_of
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SCALE_FACTOR = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "percent": 1.0}
@@ -52,6 +53,7 @@ class NamePhrase:
     end: int
     words: tuple[str, ...]
     context: str  # the two lower-case words before it ("taken to …"), else ""
+    titled: bool = False  # written with its article, "The Kardashians": the title of a work
 
 
 def _number_value(tokens: tuple[Token, ...], index: int) -> tuple[str, int]:
@@ -72,14 +74,20 @@ def _unit(tokens: tuple[Token, ...], index: int, after: int) -> str:
     previous = tokens[index - 1] if index > 0 else None
     if previous is not None and previous.is_capitalised and previous.end + 2 == token.start:
         return "age:" + previous.key  # "Nils Halvorsen, 61"
-    return next((t.key for t in tokens[after : after + 2] if t.key and not t.is_number), "")
+    unit = next((t.key for t in tokens[after : after + 2] if t.key and not t.is_number), "")
+    return "" if unit in _durations() else unit  # "32 years", "11 hours": ages and spans of what?
+
+
+@cache
+def _durations() -> frozenset[str]:
+    return frozenset(key_of(word) for word in cues()["duration"])
 
 
 def numbers_in(tokens: tuple[Token, ...]) -> tuple[NumberMention, ...]:
     """The numbers of a claim (years left to the date rules), each with what it measures."""
     found: list[NumberMention] = []
     for index, token in enumerate(tokens):
-        if not token.is_number or _YEAR.match(token.text) or ":" in token.text or _clock(tokens, index):
+        if not token.is_number or _YEAR.match(token.text) or _not_a_quantity(tokens, index):
             continue
         value, after = _number_value(tokens, index)
         unit = _unit(tokens, index, after)
@@ -92,10 +100,21 @@ def _folded(word: str) -> str:
     return _POSSESSIVE.sub("", word).casefold()
 
 
-def _clock(tokens: tuple[Token, ...], index: int) -> bool:
-    """A time of day ("6 p.m."), which the date rules read, not the number rules."""
-    following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
-    return following.startswith(("a.m", "p.m", "o'clock"))
+def _not_a_quantity(tokens: tuple[Token, ...], index: int) -> bool:
+    """A time ("6 p.m.", "9:45"), an ordinal or code ("112th", "11am"), a day of a month ("July 13")."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    previous = tokens[index - 1].text.lower() if index > 0 else ""
+    if ":" in token.text or token.text.startswith("0") or previous in cues()["calendar"]:
+        return True
+    if following is None:
+        return False
+    glued = following.start == token.end and following.text[:1].isalpha()
+    return (
+        glued
+        or following.text.lower().startswith(("a.m", "p.m", "o'clock"))
+        or following.text.lower() in cues()["calendar"]
+    )
 
 
 def name_phrases_in(tokens: tuple[Token, ...]) -> tuple[NamePhrase, ...]:
@@ -122,7 +141,8 @@ def name_phrases_in(tokens: tuple[Token, ...]) -> tuple[NamePhrase, ...]:
             else ""
         )
         words = tuple(_folded(t.text) for t in tokens[index : end + 1] if t.text.lower() != "the")
-        phrases.append(NamePhrase(tokens[index].start, tokens[end].end, words, context))
+        titled = tokens[index].text == "The" and index > 0
+        phrases.append(NamePhrase(tokens[index].start, tokens[end].end, words, context, titled))
         index = end + 1
     return tuple(phrases)
 

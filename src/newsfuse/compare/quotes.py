@@ -30,9 +30,15 @@ class Carried:
     rank: int
     words: tuple[Token, ...]
     speaker: str | None
+    person: str | None  # the speaker's name when it resolves to a person: attribution compares these
 
     def folded(self) -> list[str]:
         return [t.text.casefold() for t in self.words]
+
+
+def _person(member: StoryMember, quote: Quote) -> str | None:
+    entity = member.analysis.entity(quote.speaker_entity) if quote.speaker_entity else None
+    return entity.name if entity is not None and entity.type == "PERSON" else None
 
 
 def _speaker_name(member: StoryMember, quote: Quote) -> str | None:
@@ -53,7 +59,8 @@ def _carried(members: list[StoryMember]) -> list[Carried]:
                 t for part in quote.content for t in tokenize(member.article.text, part.start, part.end)
             )
             if len(words) >= MIN_WORDS:
-                found.append(Carried(member, quote, rank, words, _speaker_name(member, quote)))
+                person = _person(member, quote)
+                found.append(Carried(member, quote, rank, words, _speaker_name(member, quote), person))
     return found
 
 
@@ -108,7 +115,7 @@ def group_quotes(
         )
         entries.append(QuoteEntry(f"q{number}", first.speaker, occurrences))
         conflicts.extend(
-            _attribution(first, c) for c in group[1:] if _different_speakers(first.speaker, c.speaker)
+            _attribution(first, c) for c in group[1:] if _different_speakers(first.person, c.person)
         )
     return entries, conflicts
 

@@ -98,12 +98,14 @@ def _story_facts(members: Sequence[StoryMember], claims: list[ClaimText]) -> Sto
     names: dict[str, set[tuple[str, ...]]] = {m.article.id: set() for m in members}
     for claim in claims:
         names[claim.article.id].update(p.words for p in claim.names)
+    every = {words for found in names.values() for words in found}
     singles = Counter(words for found in names.values() for words in found if len(words) == 1)
     return StoryFacts(
         dates={m.article.id: m.analysis.dates for m in members},
         people=people,
         names={k: frozenset(v) for k, v in names.items()},
         standalone=frozenset(words for words, count in singles.items() if count > 1),
+        families=Counter(word for words in every for word in set(words)),
         outlets=frozenset(
             tuple(w.casefold() for w in outlet_of(m.article).split() if w.casefold() != "the")
             for m in members
