@@ -7,14 +7,13 @@ from datetime import datetime
 from htmldate import find_date
 from lxml.etree import LxmlError  # type: ignore[import-untyped]  # no stubs installed
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
-from trafilatura.utils import load_html
 
 from newsfuse.clean.html_meta import PageMeta, read_page_meta
+from newsfuse.clean.html_parse import drop_inert, parse_html
 from newsfuse.clean.html_text import Block, extract_blocks
 from newsfuse.clean.html_title import page_title, site_of
 from newsfuse.errors import InputError
 from newsfuse.model import Article, DateSource, ParagraphKind, RawDocument, build_article
-from newsfuse.model.article import normalise_for_identity
 
 _DATE_FORMAT = "%Y-%m-%d"
 _MIN_PROSE_WORDS = 12  # no WCXB-dev article lacks a paragraph this long; menus and listings do
@@ -29,6 +28,7 @@ def extract_html_document(raw: RawDocument) -> Article:
     tree = parse_html(raw.html or "")
     try:
         meta = read_page_meta(tree)
+        drop_inert(tree)
         blocks = extract_blocks(tree, raw.url)
     except (LxmlError, ValueError, TypeError, RecursionError) as error:
         raise InputError(f"the page could not be processed: {error}") from error
@@ -50,19 +50,6 @@ def extract_html_document(raw: RawDocument) -> Article:
     )
 
 
-def parse_html(html: str) -> HtmlElement:
-    """Parse a page (repairing what libxml2 chokes on); an unparsable or empty page is an ``InputError``."""
-    if not html.strip():
-        raise InputError("the page is empty")
-    try:
-        tree = load_html(html)
-    except (LxmlError, ValueError, TypeError) as error:
-        raise InputError(f"the page could not be parsed: {error}") from error
-    if tree is None:
-        raise InputError("the page could not be parsed as HTML")
-    return tree
-
-
 def has_prose(blocks: list[Block]) -> bool:
     """True when some body paragraph reads like a sentence, not a menu, a link list or a price tag."""
     return any(kind is ParagraphKind.BODY and len(text.split()) >= _MIN_PROSE_WORDS for text, kind in blocks)
@@ -70,10 +57,10 @@ def has_prose(blocks: list[Block]) -> bool:
 
 def drop_repeats(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop the headline repeated in the body and later copies of a paragraph (share bars, date lines)."""
-    seen = {normalise_for_identity(title)} if title else set()
+    seen = {title.casefold()} if title else set()
     kept: list[Block] = []
     for text, kind in blocks:
-        key = normalise_for_identity(text)
+        key = text.casefold()
         if key not in seen:
             seen.add(key)
             kept.append((text, kind))

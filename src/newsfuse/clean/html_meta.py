@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,7 @@ _DATA_PACKAGE = "newsfuse.clean"
 _DATA_FILE = "html_meta.json"
 _MAX_AUTHOR_LENGTH = 60
 _EARLIEST_YEAR = 1990
+_MAX_DATE_LENGTH = 64
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|/)\s*", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.IGNORECASE)
@@ -150,13 +152,15 @@ def _first_date(values: list[str]) -> datetime | None:
 
 def _date(value: str | None) -> datetime | None:
     """Parse an ISO or free-form date; implausible years count as no date."""
-    if not value or not _YEAR.search(value):
+    if not value or len(value) > _MAX_DATE_LENGTH or not _YEAR.search(value):
         return None
     try:
         parsed = date_parser.isoparse(value)
     except (ValueError, OverflowError):
         try:
-            parsed = date_parser.parse(value)
+            with warnings.catch_warnings():  # "CEST" and the like: parsed without a zone, that is fine
+                warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+                parsed = date_parser.parse(value)
         except (ValueError, OverflowError):
             return None
     return parsed if _EARLIEST_YEAR <= parsed.year <= datetime.now().year + 1 else None
