@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DB ?= out/examples.db
 
-.PHONY: run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup clean
+.PHONY: run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup bench-pipeline clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: every benchmark; results land in bench/results/
-bench: bench-extraction bench-quotes bench-stories bench-dedup bench-compare
+bench: bench-extraction bench-quotes bench-stories bench-dedup bench-compare bench-pipeline
 
 bench-extraction: $(STAMP)
 	$(BIN)/python -m bench.extraction --shared $(SHARED)
@@ -50,6 +50,9 @@ bench-compare: $(STAMP)
 
 bench-dedup: $(STAMP)
 	$(BIN)/python -m bench.dedup --shared $(SHARED)
+
+bench-pipeline: $(STAMP)
+	$(BIN)/python -m bench.pipeline --shared $(SHARED)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
