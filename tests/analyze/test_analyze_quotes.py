@@ -151,3 +151,14 @@ def test_straight_quotes(make_article: Callable[..., Article], nlp: Any) -> None
     analysis = analyze_article(article)
     quote = _quote_at(analysis, article.text, "Stay indoors")
     assert quote.kind == "direct" and _speaker_name(analysis, quote) == "Jon Pell"
+
+
+def test_headline_colon_claim(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "Mayor Venter: the harbour will reopen in spring" attributes the claim after the colon."""
+    article = make_article(
+        "Mayor Venter: the old harbour will reopen in spring",
+        "Velmont's mayor spoke to residents on Monday.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "the old harbour")
+    assert quote.speaker is not None and quote.speaker.text_in(article.text).endswith("Venter")

@@ -6,7 +6,7 @@ object — and the source is the verb's subject. "According to X" attributes the
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.direct import Found
 from newsfuse.analyze.lexicon import Lexicon
@@ -18,6 +18,8 @@ OBJECT_PREPS = frozenset({"for", "against", "about"})
 MARKERS = frozenset({"that"})
 MIN_CONTENT_CHARS = 8
 MAX_QUOTED_SHARE = 0.5
+MAX_COLON_SOURCE_TOKENS = 8
+MIN_COLON_CLAIM_TOKENS = 3
 
 
 def _content_children(verb: Token, stance: frozenset[str]) -> list[Token]:
@@ -42,7 +44,7 @@ def _bounds(children: list[Token]) -> tuple[int, int]:
 
 def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple[int, int]]) -> list[Found]:
     """Every reported-speech attribution whose content is not one of the direct ``quoted`` ranges."""
-    found: list[Found] = []
+    found: list[Found] = [item for item in map(_colon_headline, _colon_sentences(doc, paragraph_of)) if item]
     for token in doc:
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
@@ -78,6 +80,32 @@ def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Fou
     if content[1][1] - content[1][0] < MIN_CONTENT_CHARS:
         return None
     return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
+
+
+def _colon_sentences(doc: Doc, paragraph_of: list[int]) -> list[tuple[Span, Token, list[int]]]:
+    """Sentences shaped "Name …: claim" (headline style), with their colon."""
+    found = []
+    for sentence in doc.sents:
+        colon = next((t for t in sentence if t.text == ":"), None)
+        if colon is not None and 0 < colon.i - sentence.start <= MAX_COLON_SOURCE_TOKENS:
+            found.append((sentence, colon, paragraph_of))
+    return found
+
+
+def _colon_headline(shape: tuple[Span, Token, list[int]]) -> Found | None:
+    """ "Former AG Mukasey at RNC: Clinton email scandal disqualifies her": left names, right claims."""
+    sentence, colon, paragraph_of = shape
+    left = [t for t in sentence if t.i < colon.i]
+    right = [t for t in sentence if t.i > colon.i and not t.is_space]
+    names = [t for t in left if t.pos_ == "PROPN"]
+    if not names or any(t.pos_ == "VERB" for t in left) or len(right) < MIN_COLON_CLAIM_TOKENS:
+        return None
+    if right[0].text[:1] in "\"“'‘":
+        return None  # a quotation after a colon is a direct quote, found elsewhere
+    while right and right[-1].is_punct:
+        right.pop()
+    start, end = right[0].idx, right[-1].idx + len(right[-1])
+    return Found("indirect", [(start, end)], colon, names[-1], paragraph_of[start])
 
 
 def _according(token: Token, paragraph_of: list[int]) -> Found | None:
