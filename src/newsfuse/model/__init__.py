@@ -31,6 +31,15 @@ from newsfuse.model.comparison import (
     StoryMember,
     Update,
 )
+from newsfuse.model.story import (
+    Assignment,
+    EntityRef,
+    LabelChange,
+    Story,
+    StoryCandidate,
+    StoryEntity,
+    StoryMerge,
+)
 
 __all__ = [
     "ARTICLE_ID_LENGTH",
@@ -39,6 +48,7 @@ __all__ = [
     "Article",
     "ArticleAnalysis",
     "ArticleEntry",
+    "Assignment",
     "BriefItem",
     "Claim",
     "ConflictType",
@@ -46,7 +56,9 @@ __all__ = [
     "DateSource",
     "DatedEvent",
     "Entity",
+    "EntityRef",
     "Fact",
+    "LabelChange",
     "Paragraph",
     "ParagraphKind",
     "Quote",
@@ -56,8 +68,12 @@ __all__ = [
     "SourceKind",
     "SourceRef",
     "Span",
+    "Story",
+    "StoryCandidate",
     "StoryComparison",
+    "StoryEntity",
     "StoryMember",
+    "StoryMerge",
     "TemporalExpression",
     "Update",
     "article_id_for",

@@ -1,0 +1,52 @@
+"""The short Markdown table of the stories benchmark."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_METRICS = ("bcubed_p", "bcubed_r", "bcubed_f1", "pairwise_f1", "ami")
+
+
+def _quality_rows(quality: dict[str, Any]) -> list[str]:
+    rows = [
+        "| set | system | B³ P | B³ R | B³ F1 | pairwise F1 | AMI | clusters pred / gold |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, result in quality.items():
+        for system in ("ours", "baseline"):
+            scores = result[system]
+            cells = " | ".join(f"{scores[m]:.3f}" for m in _METRICS)
+            rows.append(
+                f"| {name} | {system} | {cells} | {scores['pred_clusters']} / {scores['gold_clusters']} |"
+            )
+    return rows
+
+
+def _speed_rows(speed: dict[str, Any]) -> list[str]:
+    rows = [
+        f"Stream: {speed['stream']}; window {speed['window_days']} days.",
+        "",
+        "| articles added | articles per CPU-s (last 5k) | articles per CPU-s (overall) | RSS MB "
+        "| hot stories | hot articles |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in speed["checkpoints"]:
+        rows.append(
+            f"| {c['articles']:,} | {c['articles_per_cpu_s_last_5k']:,.0f} "
+            f"| {c['articles_per_cpu_s_overall']:,.0f} "
+            f"| {c['rss_mb']:,.0f} | {c['hot_stories']:,} | {c['hot_articles']:,} |"
+        )
+    return rows
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = [
+        f"# Stories benchmark — `{results['clusterer']}`",
+        "",
+        f"Stream order: {results['stream_order']}. Baseline: {results['baseline']}.",
+        "",
+        *_quality_rows(results["quality"]),
+    ]
+    if "speed" in results:
+        lines += ["", f"## Speed and memory ({results['machine']})", "", *_speed_rows(results["speed"])]
+    return "\n".join(lines) + "\n"

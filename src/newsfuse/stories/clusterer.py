@@ -1,0 +1,266 @@
+"""``cluster.online.v1``: each article joins the best hot story or starts one; stories found to be one merge.
+
+An editor's cues, combined: weighted words of the text and of the title (TF-IDF, IDF counted online),
+shared named entities weighted by rarity, and the time between articles (a penalty per day, and a window
+past which a story is closed and leaves the hot index). Candidates come from an inverted index over rare
+words and entity keys, so adding an article costs the same at a million articles as at ten thousand.
+
+The clusterer is a pure, stateful object: ``add`` in publication order, ``snapshot``/``restore`` to save
+it, ``drain_closed`` to hand stories that left the window to the store. ``cluster_batch`` re-clusters a
+back-fill by streaming it in the same order, so batch and stream agree by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from newsfuse.errors import InputError, UsageError
+from newsfuse.model.story import Assignment, Story, StoryCandidate, StoryMember, StoryMerge
+from newsfuse.stories.features import ArticleFeatures, extract, to_day
+from newsfuse.stories.index import CandidateIndex
+from newsfuse.stories.options import ClusterOptions
+from newsfuse.stories.state import StoryState
+from newsfuse.stories.vectors import DocumentFrequency, top_terms
+from newsfuse.stories.xdoc import story_entities
+
+NAME = "cluster.online.v1"
+
+
+class OnlineClusterer:
+    """Streaming story clustering with a bounded hot set (see the module docstring)."""
+
+    name = NAME
+
+    def __init__(self, options: ClusterOptions | None = None) -> None:
+        self.options = options or ClusterOptions()
+        self._df = DocumentFrequency()
+        self._stories: dict[str, StoryState] = {}
+        self._article_story: dict[str, str] = {}
+        self._index = CandidateIndex(self.options.max_posting)
+        self._closed: list[StoryState] = []
+        self._now: float | None = None
+
+    # ---- adding -------------------------------------------------------------------------------
+
+    def add(self, candidate: StoryCandidate) -> Assignment:
+        """Place one article (in publication order) and return where it went."""
+        if not candidate.article_id:
+            raise InputError("a story candidate needs an article id")
+        if candidate.article_id in self._article_story:
+            story_id = self._article_story[candidate.article_id]
+            return Assignment(candidate.article_id, story_id, 1.0, new_story=False)
+        day = to_day(candidate.published)
+        self._advance(day)
+        original = self._article_story.get(candidate.near_duplicate_of or "")
+        if original is not None:
+            return self._add_copy(candidate, original, day)
+        features = extract(candidate, self._df)
+        scored = self._score_candidates(features)
+        member = _member(candidate)
+        if not scored or scored[0][0] < self.options.join_threshold:
+            story = StoryState(f"story-{candidate.article_id}")
+            self._stories[story.id] = story
+            self._join(story, member, features, candidate)
+            return Assignment(candidate.article_id, story.id, scored[0][0] if scored else 0.0, new_story=True)
+        score, best = scored[0]
+        self._join(best, member, features, candidate)
+        merges = self._merge_around(
+            best, [s for sc, s in scored[1:] if sc >= self.options.join_threshold], member
+        )
+        return Assignment(candidate.article_id, best.id, score, new_story=False, merges=merges)
+
+    def add_many(self, candidates: Iterable[StoryCandidate]) -> list[Assignment]:
+        return [self.add(candidate) for candidate in candidates]
+
+    def _add_copy(self, candidate: StoryCandidate, story_id: str, day: float | None) -> Assignment:
+        story = self._stories[story_id]
+        story.add_copy(_member(candidate, copy_of=candidate.near_duplicate_of), day)
+        self._article_story[candidate.article_id] = story.id
+        self._schedule(story)
+        return Assignment(
+            candidate.article_id, story.id, 1.0, new_story=False, copy_of=candidate.near_duplicate_of
+        )
+
+    def _join(
+        self, story: StoryState, member: StoryMember, features: ArticleFeatures, cand: StoryCandidate
+    ) -> None:
+        story.add(member, features, cand.entities, self.options.centroid_terms)
+        self._article_story[member.article_id] = story.id
+        keys = set(top_terms(features.text, self.options.query_terms)) | set(features.entities)
+        new_keys = keys - story.index_keys
+        story.index_keys |= new_keys
+        self._index.add(story.id, new_keys)
+        self._schedule(story)
+
+    # ---- scoring ------------------------------------------------------------------------------
+
+    def _score_candidates(self, features: ArticleFeatures) -> list[tuple[float, StoryState]]:
+        """Candidate stories scored against the article, best first (ties broken by story id)."""
+        query = {term: features.text[term] for term in top_terms(features.text, self.options.query_terms)}
+        query.update(
+            (key, features.entities[key]) for key in top_terms(features.entities, self.options.query_terms)
+        )
+        scored = []
+        for story_id in self._index.candidates(query, self.options.max_candidates):
+            story = self._stories[story_id]
+            scored.append((self._similarity(features, story), story))
+        scored.sort(key=lambda item: (-item[0], item[1].id))
+        return scored
+
+    def _similarity(self, features: ArticleFeatures, story: StoryState) -> float:
+        opts = self.options
+        parts = [(opts.text_weight, story.text.cosine(features.text, opts.linkage))]
+        if features.title and story.title.length:
+            parts.append((opts.title_weight, story.title.cosine(features.title, opts.linkage)))
+        if features.entities and story.entities.length:
+            parts.append((opts.entity_weight, story.entities.cosine(features.entities, opts.linkage)))
+        return _blend(parts) - opts.day_penalty * _days_apart(features.day, story)
+
+    def _story_similarity(self, a: StoryState, b: StoryState) -> float:
+        opts = self.options
+        parts = [(opts.text_weight, a.text.cosine_centroid(b.text))]
+        if a.title.length and b.title.length:
+            parts.append((opts.title_weight, a.title.cosine_centroid(b.title)))
+        if a.entities.length and b.entities.length:
+            parts.append((opts.entity_weight, a.entities.cosine_centroid(b.entities)))
+        return _blend(parts)
+
+    # ---- merging and the window ---------------------------------------------------------------
+
+    def _merge_around(
+        self, kept: StoryState, others: list[StoryState], member: StoryMember
+    ) -> tuple[StoryMerge, ...]:
+        merges = []
+        for other in others:
+            score = self._story_similarity(kept, other)
+            if score < self.options.merge_threshold:
+                continue
+            self._index.remove(other.id, other.index_keys)
+            kept.absorb(other, self.options.centroid_terms)
+            new_keys = other.index_keys - kept.index_keys
+            kept.index_keys |= new_keys
+            self._index.add(kept.id, new_keys)
+            for absorbed in other.members:
+                self._article_story[absorbed.article_id] = kept.id
+            del self._stories[other.id]
+            merges.append(StoryMerge(kept.id, other.id, member.article_id, score))
+        self._schedule(kept)
+        return tuple(merges)
+
+    def _schedule(self, story: StoryState) -> None:
+        if story.last_day is not None:
+            self._index.schedule(story.id, story.last_day)
+
+    def _advance(self, day: float | None) -> None:
+        if day is None or (self._now is not None and day <= self._now):
+            return
+        self._now = day
+        for last_day, story_id in self._index.expired(day - self.options.window_days):
+            story = self._stories.get(story_id)
+            if story is None or story.last_day != last_day:
+                continue  # merged away, or active again since this entry was scheduled
+            self._close(story)
+
+    def _close(self, story: StoryState) -> None:
+        self._index.remove(story.id, story.index_keys)
+        for member in story.members:
+            self._article_story.pop(member.article_id, None)
+        del self._stories[story.id]
+        self._closed.append(story)
+
+    # ---- reading ------------------------------------------------------------------------------
+
+    def story_of(self, article_id: str) -> str | None:
+        """The hot story an article is in (``None`` once its story has been closed)."""
+        return self._article_story.get(article_id)
+
+    def stories(self) -> list[Story]:
+        """Records of the hot stories, oldest first."""
+        return [self._record(story) for story in self._stories.values()]
+
+    def drain_closed(self) -> list[Story]:
+        """Records of the stories that left the window since the last call (for the store to keep)."""
+        closed, self._closed = self._closed, []
+        return [self._record(story) for story in closed]
+
+    def hot_size(self) -> tuple[int, int]:
+        """(hot stories, hot articles): what the memory bound applies to."""
+        return len(self._stories), len(self._article_story)
+
+    def _record(self, story: StoryState) -> Story:
+        first, last = story.published_range()
+        return Story(
+            id=story.id,
+            title=story.label,
+            first_published=first,
+            last_published=last,
+            outlets=tuple(sorted({m.outlet for m in story.members if m.outlet})),
+            members=tuple(story.members),
+            key_entities=story_entities(story.entity_refs, self.options.key_entities),
+            label_history=tuple(story.label_history),
+            merged_from=tuple(story.merged_from),
+            clusterer=NAME,
+        )
+
+    # ---- saving -------------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """The whole state as JSON-able data; :meth:`restore` gives back a clusterer that continues alike."""
+        return {
+            "name": NAME,
+            "options": self.options.to_dict(),
+            "df": self._df.to_dict(),
+            "now": self._now,
+            "stories": [story.to_dict() for story in self._stories.values()],
+            "closed": [story.to_dict() for story in self._closed],
+        }
+
+    @classmethod
+    def restore(cls, data: dict[str, Any]) -> OnlineClusterer:
+        if data.get("name") != NAME:
+            raise UsageError(f"snapshot is from {data.get('name')!r}, not {NAME!r}")
+        clusterer = cls(ClusterOptions.from_dict(data["options"]))
+        clusterer._df = DocumentFrequency.from_dict(data["df"])
+        clusterer._now = data["now"]
+        clusterer._closed = [StoryState.from_dict(s) for s in data["closed"]]
+        for raw in data["stories"]:
+            story = StoryState.from_dict(raw)
+            clusterer._stories[story.id] = story
+            clusterer._index.add(story.id, story.index_keys)
+            clusterer._schedule(story)
+            for member in story.members:
+                clusterer._article_story[member.article_id] = story.id
+        return clusterer
+
+
+def cluster_batch(candidates: Iterable[StoryCandidate], options: ClusterOptions | None = None) -> list[Story]:
+    """Re-cluster a back-fill: stream it in publication order (undated last, stable); return every story."""
+    ordered = sorted(candidates, key=lambda c: (c.published is None, _sort_time(c.published)))
+    clusterer = OnlineClusterer(options)
+    clusterer.add_many(ordered)
+    return clusterer.drain_closed() + clusterer.stories()
+
+
+def _sort_time(moment: datetime | None) -> float:
+    day = to_day(moment)
+    return day if day is not None else 0.0
+
+
+def _member(candidate: StoryCandidate, copy_of: str | None = None) -> StoryMember:
+    return StoryMember(candidate.article_id, candidate.outlet, candidate.published, candidate.title, copy_of)
+
+
+def _blend(parts: list[tuple[float, float]]) -> float:
+    """Weighted mean of the similarity terms that both sides have."""
+    total = sum(weight for weight, _ in parts)
+    return sum(weight * value for weight, value in parts) / total if total else 0.0
+
+
+def _days_apart(day: float | None, story: StoryState) -> float:
+    if day is None or story.first_day is None or story.last_day is None:
+        return 0.0
+    if story.first_day <= day <= story.last_day:
+        return 0.0
+    return min(abs(day - story.first_day), abs(day - story.last_day))

@@ -1,0 +1,67 @@
+"""What the clusterer compares about an article: weighted words of the text and title, and its entities."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsfuse.model.story import StoryCandidate
+from newsfuse.stories.entities import entity_keys, surname_key
+from newsfuse.stories.text import terms
+from newsfuse.stories.vectors import DocumentFrequency, Vector, normalised, weighted
+
+ENTITY_PREFIX = "e:"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """Unit-length vectors of one article, plus its time in days (``None`` when undated)."""
+
+    article_id: str
+    text: Vector
+    title: Vector
+    entities: Vector
+    day: float | None
+
+
+def to_day(moment: datetime | None) -> float | None:
+    """Days since the epoch, the unit of the time window (naive times are taken as UTC)."""
+    if moment is None:
+        return None
+    return (
+        moment.timestamp() / 86400.0
+        if moment.tzinfo
+        else (moment - datetime(1970, 1, 1)).total_seconds() / 86400.0
+    )
+
+
+def _entity_counts(candidate: StoryCandidate) -> dict[str, float]:
+    counts: dict[str, float] = {}
+    for entity in candidate.entities:
+        surname = surname_key(entity)
+        for key in entity_keys(entity) | ({surname} if surname else set()):
+            name = ENTITY_PREFIX + key
+            counts[name] = max(counts.get(name, 0.0), float(entity.mentions))
+    return counts
+
+
+def extract(candidate: StoryCandidate, df: DocumentFrequency) -> ArticleFeatures:
+    """The article's features, counting its terms into ``df`` first so its own words have a weight."""
+    title_counts = terms(candidate.title or "")
+    text_counts = terms(candidate.text)
+    if candidate.title and candidate.title not in candidate.text:
+        text_counts.update(title_counts)
+    entity_counts = _entity_counts(candidate)
+    df.add([*text_counts, *entity_counts])
+    text_vector = weighted(text_counts, df)
+    for term in title_counts:  # a headline word is worth more than a body word
+        if term in text_vector:
+            text_vector[term] *= 1.0 + math.log(2.0)
+    return ArticleFeatures(
+        candidate.article_id,
+        normalised(text_vector),
+        normalised(weighted(title_counts, df)),
+        normalised(weighted(entity_counts, df)),
+        to_day(candidate.published),
+    )

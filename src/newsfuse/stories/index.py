@@ -1,0 +1,62 @@
+"""The hot index: which stories share a rare word or an entity with a new article, within the time window.
+
+Only the article's heaviest words and its entity keys are looked up, posting lists longer than a bound
+are skipped (a word that common does not pick a story), and stories that fall out of the window are
+removed, so the cost of one look-up does not grow with the number of articles seen.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+
+from newsfuse.stories.vectors import Vector
+
+
+class CandidateIndex:
+    """Inverted index from key (word or ``e:`` entity key) to the hot stories that have it."""
+
+    def __init__(self, max_posting: int) -> None:
+        self.max_posting = max_posting
+        self._postings: defaultdict[str, set[str]] = defaultdict(set)
+        self._expiry: list[tuple[float, str]] = []
+
+    def add(self, story_id: str, keys: set[str]) -> None:
+        for key in keys:
+            self._postings[key].add(story_id)
+
+    def remove(self, story_id: str, keys: set[str]) -> None:
+        for key in keys:
+            posting = self._postings.get(key)
+            if posting is not None:
+                posting.discard(story_id)
+                if not posting:
+                    del self._postings[key]
+
+    def candidates(self, query: Vector, limit: int) -> list[str]:
+        """Stories sharing keys with ``query``, ranked by the summed weight of the shared keys."""
+        votes: defaultdict[str, float] = defaultdict(float)
+        for key, weight in query.items():
+            posting = self._postings.get(key)
+            if posting is None or len(posting) > self.max_posting:
+                continue
+            for story_id in posting:
+                votes[story_id] += weight
+        if len(votes) > 4 * limit:  # keep only the front-runners before the exact, tie-broken ranking
+            floor = heapq.nlargest(limit, votes.values())[-1]
+            votes = defaultdict(float, {s: v for s, v in votes.items() if v >= floor})
+        return sorted(votes, key=lambda s: (-votes[s], s))[:limit]
+
+    def schedule(self, story_id: str, last_day: float) -> None:
+        """Note when the story was last active; :meth:`expired` returns it once the window has passed."""
+        heapq.heappush(self._expiry, (last_day, story_id))
+
+    def expired(self, cutoff: float) -> list[tuple[float, str]]:
+        """Pop the (last_day, story id) entries older than ``cutoff``; the caller checks they are current."""
+        out = []
+        while self._expiry and self._expiry[0][0] < cutoff:
+            out.append(heapq.heappop(self._expiry))
+        return out
+
+    def __len__(self) -> int:
+        return len(self._postings)

@@ -1,0 +1,38 @@
+"""The knobs of the online clusterer, declared once with their defaults (tuned on the training sets)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterOptions:
+    """Weights of the similarity terms, the join and merge thresholds, and the time window.
+
+    An article joins the best candidate story when ``text_weight * cos(text) + entity_weight * cos(entities)
+    + title_weight * cos(title) - day_penalty * days_apart`` reaches ``join_threshold``; two stories an
+    article both reaches are merged when their own similarity reaches ``merge_threshold``.
+    """
+
+    text_weight: float = 0.75
+    entity_weight: float = 0.10
+    title_weight: float = 0.15
+    join_threshold: float = 0.30
+    linkage: float = 0.0
+    merge_threshold: float = 0.45
+    day_penalty: float = 0.02
+    window_days: float = 3.0
+    query_terms: int = 8
+    max_candidates: int = 6
+    max_posting: int = 60
+    centroid_terms: int = 300
+    key_entities: int = 10
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ClusterOptions:
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})

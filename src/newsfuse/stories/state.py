@@ -1,0 +1,150 @@
+"""One story while it is hot: its centroid vectors, members, entities and label, and how to snapshot it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from newsfuse.model.story import EntityRef, LabelChange, StoryMember
+from newsfuse.stories.features import ArticleFeatures
+from newsfuse.stories.vectors import Vector, add_into, dot, norm, prune
+
+
+@dataclass
+class Centroid:
+    """The sum of the members' unit vectors, pruned to its heaviest terms, with its length kept current."""
+
+    vector: Vector = field(default_factory=dict)
+    length: float = 0.0
+    count: int = 0
+
+    def add(self, vector: Vector, keep: int, count: int = 1) -> None:
+        self.count += count
+        squared = self.length * self.length + 2.0 * dot(vector, self.vector) + dot(vector, vector)
+        add_into(self.vector, vector)
+        if len(self.vector) > 2 * keep:
+            self.vector = prune(self.vector, keep)
+            self.length = norm(self.vector)
+        else:  # |c + v|² = |c|² + 2 c·v + |v|², without a pass over the whole centroid
+            self.length = math.sqrt(max(squared, 0.0))
+
+    def absorb(self, other: Centroid, keep: int) -> None:
+        self.add(other.vector, keep, other.count)
+
+    def cosine(self, vector: Vector, linkage: float = 0.0) -> float:
+        """Cosine to the centroid (``linkage`` 0) or mean cosine to the members (``linkage`` 1), or between:
+        the centroid of a broad story is long-winded and matches too much, the mean penalises breadth."""
+        if not self.length:
+            return 0.0
+        spread: float = self.length ** (1.0 - linkage) * float(self.count) ** linkage
+        return dot(vector, self.vector) / spread
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"vector": self.vector, "length": self.length, "count": self.count}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Centroid:
+        return cls(dict(data["vector"]), float(data["length"]), int(data["count"]))
+
+    def cosine_centroid(self, other: Centroid) -> float:
+        if not self.length or not other.length:
+            return 0.0
+        return dot(other.vector, self.vector) / (self.length * other.length)
+
+
+@dataclass
+class StoryState:
+    """A hot story. ``day`` fields are days since the epoch (``None`` while every member is undated)."""
+
+    id: str
+    text: Centroid = field(default_factory=Centroid)
+    title: Centroid = field(default_factory=Centroid)
+    entities: Centroid = field(default_factory=Centroid)
+    members: list[StoryMember] = field(default_factory=list)
+    entity_refs: list[tuple[str, EntityRef]] = field(default_factory=list)
+    first_day: float | None = None
+    last_day: float | None = None
+    label: str | None = None
+    label_score: float = -1.0
+    label_history: list[LabelChange] = field(default_factory=list)
+    merged_from: list[str] = field(default_factory=list)
+    index_keys: set[str] = field(default_factory=set)
+
+    def add(
+        self, member: StoryMember, features: ArticleFeatures, refs: tuple[EntityRef, ...], keep: int
+    ) -> None:
+        """Add an original article: its vectors move the centroids, its title may become the label."""
+        self.members.append(member)
+        self.entity_refs.extend((member.article_id, ref) for ref in refs)
+        self.text.add(features.text, keep)
+        self.title.add(features.title, keep)
+        self.entities.add(features.entities, keep)
+        self._see_day(features.day)
+        if member.title:
+            score = self.title.cosine(features.title)
+            if self.label is None or score > self.label_score + 0.05:
+                self.label, self.label_score = member.title, score
+                self.label_history.append(LabelChange(member.title, member.article_id))
+
+    def add_copy(self, member: StoryMember, day: float | None) -> None:
+        """A near-duplicate copy is a member but says nothing new: the centroids stay as they are."""
+        self.members.append(member)
+        self._see_day(day)
+
+    def absorb(self, other: StoryState, keep: int) -> None:
+        """Take over every member, entity and vector of ``other`` (a merge)."""
+        self.members.extend(other.members)
+        self.entity_refs.extend(other.entity_refs)
+        self.text.absorb(other.text, keep)
+        self.title.absorb(other.title, keep)
+        self.entities.absorb(other.entities, keep)
+        self._see_day(other.first_day)
+        self._see_day(other.last_day)
+        self.merged_from.extend([other.id, *other.merged_from])
+
+    def _see_day(self, day: float | None) -> None:
+        if day is None:
+            return
+        self.first_day = day if self.first_day is None else min(self.first_day, day)
+        self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def published_range(self) -> tuple[datetime | None, datetime | None]:
+        times = [m.published for m in self.members if m.published is not None]
+        return (min(times), max(times)) if times else (None, None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text.to_dict(),
+            "title": self.title.to_dict(),
+            "entities": self.entities.to_dict(),
+            "members": [m.to_dict() for m in self.members],
+            "entity_refs": [[article_id, ref.to_dict()] for article_id, ref in self.entity_refs],
+            "first_day": self.first_day,
+            "last_day": self.last_day,
+            "label": self.label,
+            "label_score": self.label_score,
+            "label_history": [c.to_dict() for c in self.label_history],
+            "merged_from": self.merged_from,
+            "index_keys": sorted(self.index_keys),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryState:
+        return cls(
+            id=data["id"],
+            text=Centroid.from_dict(data["text"]),
+            title=Centroid.from_dict(data["title"]),
+            entities=Centroid.from_dict(data["entities"]),
+            members=[StoryMember.from_dict(m) for m in data["members"]],
+            entity_refs=[(article_id, EntityRef.from_dict(ref)) for article_id, ref in data["entity_refs"]],
+            first_day=data["first_day"],
+            last_day=data["last_day"],
+            label=data["label"],
+            label_score=data["label_score"],
+            label_history=[LabelChange(c["title"], c["article_id"]) for c in data["label_history"]],
+            merged_from=list(data["merged_from"]),
+            index_keys=set(data["index_keys"]),
+        )

@@ -1,0 +1,41 @@
+"""The words of an article that say which story it belongs to: content words, light-stemmed, title apart."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache, lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\d,.]*\d%?")
+_SUFFIXES = ("'s", "’s", "ies", "es", "s", "ing", "ed")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The shipped stop-word list (package data), read once."""
+    lines = resources.files("newsfuse.stories").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1 << 17)
+def _stem(word: str) -> str:
+    """A crude suffix strip: enough to make "protests", "protesters" and "protested" meet often."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> Counter[str]:
+    """Content-word counts of ``text``: lower-cased, stop words dropped, suffixes stripped. Numbers of
+    three characters or more are kept ("136,000", "5.4%", "2013"): they tell one jobs report or one
+    earthquake from the next."""
+    stops = stop_words()
+    counts: Counter[str] = Counter()
+    for match in _WORD.findall(text.lower()):
+        word = match.replace("’", "'")
+        if word in stops or len(word) < 3:
+            continue
+        counts[_stem(word)] += 1
+    return counts

@@ -1,0 +1,216 @@
+"""The online clusterer on fictional coverage: one event from three outlets, twin events, copies, merges."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newsfuse.errors import InputError, UsageError
+from newsfuse.model.story import EntityRef, StoryCandidate
+from newsfuse.stories.clusterer import NAME, OnlineClusterer, cluster_batch
+from newsfuse.stories.options import ClusterOptions
+
+T0 = datetime(2031, 3, 14, 8, 0, tzinfo=UTC)
+
+
+def person(name: str, *aliases: str, mentions: int = 2) -> EntityRef:
+    return EntityRef(name, "PERSON", aliases, mentions)
+
+
+def place(name: str) -> EntityRef:
+    return EntityRef(name, "GPE", (), 1)
+
+
+def org(name: str) -> EntityRef:
+    return EntityRef(name, "ORG", (), 1)
+
+
+def article(
+    aid: str, title: str, text: str, hours: float, outlet: str, *entities: EntityRef
+) -> StoryCandidate:
+    return StoryCandidate(aid, T0 + timedelta(hours=hours), outlet, title, f"{title}\n\n{text}", entities)
+
+
+FERRY = [
+    article(
+        "ferry-herald",
+        "Ferry Aldra runs aground off Port Velmar, 40 passengers rescued",
+        "The passenger ferry Aldra ran aground on the Kessel reef outside Port Velmar on Tuesday. Harbour "
+        "master Ilse Brandvik said all 40 passengers were rescued by lifeboats and no one was hurt.",
+        0,
+        "Velmar Herald",
+        place("Port Velmar"),
+        person("Ilse Brandvik"),
+        org("Aldra"),
+    ),
+    article(
+        "ferry-courier",
+        "Lifeboats rescue 40 after ferry hits Kessel reef near Port Velmar",
+        "Forty passengers were rescued after the ferry Aldra struck the Kessel reef near Port Velmar. "
+        "Brandvik, the harbour master, said the lifeboats reached the stranded ferry within minutes.",
+        2,
+        "Coastal Courier",
+        place("Port Velmar"),
+        person("Brandvik"),
+        org("Aldra"),
+    ),
+    article(
+        "ferry-wire",
+        "Port Velmar ferry aground on reef; passengers safe, harbour master says",
+        "All passengers of the Aldra ferry are safe after it ran aground on a reef off Port Velmar, harbour "
+        "master Ilse Brandvik told reporters. The ferry will be towed off the Kessel reef at high tide.",
+        3,
+        "Northwire",
+        place("Port Velmar"),
+        person("Ilse Brandvik", "Brandvik"),
+        org("Aldra"),
+    ),
+]
+
+FIRES = [
+    article(
+        "fire-ostrova",
+        "Warehouse fire in Ostrova destroys grain depot",
+        "A fire destroyed the Ostrova grain depot warehouse overnight. Fire chief Tomas Rellig said "
+        "forty firefighters fought the blaze for six hours in the Ostrova industrial park.",
+        1,
+        "Velmar Herald",
+        place("Ostrova"),
+        person("Tomas Rellig"),
+    ),
+    article(
+        "fire-dunmere",
+        "Warehouse fire in Dunmere guts textile store",
+        "A fire gutted a textile warehouse in Dunmere on the same night. Fire chief Anja Solberg said the "
+        "blaze in the Dunmere docks started in a loading bay and was put out by morning.",
+        1.5,
+        "Coastal Courier",
+        place("Dunmere"),
+        person("Anja Solberg"),
+    ),
+]
+
+
+def story_members(clusterer: OnlineClusterer) -> list[set[str]]:
+    return [{m.article_id for m in story.members} for story in clusterer.stories()]
+
+
+def test_same_event_from_three_outlets_is_one_story() -> None:
+    """Three outlets' reports of one ferry grounding end up as one story with three outlets."""
+    clusterer = OnlineClusterer()
+    clusterer.add_many(FERRY)
+    [story] = clusterer.stories()
+    assert {m.article_id for m in story.members} == {a.article_id for a in FERRY}
+    assert story.outlets == ("Coastal Courier", "Northwire", "Velmar Herald")
+    assert story.title in {a.title for a in FERRY}
+    assert story.first_published == FERRY[0].published and story.last_published == FERRY[2].published
+    assert story.clusterer == NAME
+
+
+def test_two_events_of_the_same_kind_on_the_same_day_stay_apart() -> None:
+    """Two warehouse fires in different towns with different fire chiefs are two stories."""
+    clusterer = OnlineClusterer()
+    assignments = clusterer.add_many(FIRES)
+    assert [a.new_story for a in assignments] == [True, True]
+    assert sorted(story_members(clusterer), key=sorted) == [{"fire-dunmere"}, {"fire-ostrova"}]
+
+
+def test_a_copy_joins_its_original_as_a_copy() -> None:
+    """A near-duplicate joins its original's story and is marked as a copy of it."""
+    original = FERRY[0]
+    copy = StoryCandidate(
+        "ferry-copy", original.published, "Syndicate Daily", original.title, original.text, (), "ferry-herald"
+    )
+    clusterer = OnlineClusterer()
+    clusterer.add_many([original, *FIRES, copy])
+    assignment = clusterer.add(copy)  # adding again is idempotent
+    assert assignment.story_id == clusterer.story_of("ferry-herald")
+    story = next(s for s in clusterer.stories() if s.id == assignment.story_id)
+    copy_member = next(m for m in story.members if m.article_id == "ferry-copy")
+    assert copy_member.copy_of == "ferry-herald"
+
+
+def test_a_bridging_article_merges_two_stories_and_the_merge_is_recorded() -> None:
+    """An article that reaches two stories which then look alike merges them, and says so."""
+    options = ClusterOptions(join_threshold=0.2, merge_threshold=0.2)
+    first = article(
+        "m1",
+        "Velmar council votes on harbour budget",
+        "The Velmar council voted on the harbour budget.",
+        0,
+        "A",
+    )
+    second = article(
+        "m2",
+        "Dredging contract for Kessel reef awarded",
+        "A dredging contract for the Kessel reef was awarded.",
+        1,
+        "B",
+    )
+    bridge = article(
+        "m3",
+        "Velmar council harbour budget pays Kessel reef dredging contract",
+        "The Velmar council harbour budget pays for the Kessel reef dredging contract that was awarded.",
+        2,
+        "C",
+    )
+    clusterer = OnlineClusterer(options)
+    clusterer.add_many([first, second])
+    assert len(clusterer.stories()) == 2
+    assignment = clusterer.add(bridge)
+    [story] = clusterer.stories()
+    [merge] = assignment.merges
+    assert {merge.kept, merge.absorbed} == {"story-m1", "story-m2"}
+    assert story.merged_from == (merge.absorbed,)
+    assert {m.article_id for m in story.members} == {"m1", "m2", "m3"}
+
+
+def test_batch_equals_stream() -> None:
+    """Re-clustering a back-fill in batch gives the same stories as streaming it in publication order."""
+    articles = sorted([*FERRY, *FIRES], key=lambda a: a.published or T0)
+    clusterer = OnlineClusterer()
+    clusterer.add_many(articles)
+    streamed = [s.to_dict() for s in clusterer.stories()]
+    batched = [s.to_dict() for s in cluster_batch(reversed(articles))]
+    assert sorted(batched, key=lambda s: s["id"]) == sorted(streamed, key=lambda s: s["id"])
+
+
+def test_snapshot_restores_a_clusterer_that_continues_alike() -> None:
+    """A JSON round-trip of the state mid-stream gives the same stories as never stopping."""
+    articles = sorted([*FERRY, *FIRES], key=lambda a: a.published or T0)
+    straight = OnlineClusterer()
+    straight.add_many(articles)
+    first = OnlineClusterer()
+    first.add_many(articles[:2])
+    resumed = OnlineClusterer.restore(json.loads(json.dumps(first.snapshot())))
+    resumed.add_many(articles[2:])
+    assert [s.to_dict() for s in resumed.stories()] == [s.to_dict() for s in straight.stories()]
+
+
+def test_restore_refuses_another_clusterers_snapshot() -> None:
+    """A snapshot from another implementation is refused with a clear error."""
+    with pytest.raises(UsageError, match=r"cluster\.online\.v1"):
+        OnlineClusterer.restore({"name": "cluster.other.v9"})
+
+
+def test_stories_outside_the_window_leave_the_hot_index() -> None:
+    """A story untouched for longer than the window is closed and handed over once."""
+    clusterer = OnlineClusterer(ClusterOptions(window_days=1.0))
+    clusterer.add_many(FERRY)
+    later = FIRES[0]
+    clusterer.add(
+        StoryCandidate(later.article_id, T0 + timedelta(days=3), later.outlet, later.title, later.text)
+    )
+    [closed] = clusterer.drain_closed()
+    assert {m.article_id for m in closed.members} == {a.article_id for a in FERRY}
+    assert clusterer.drain_closed() == []
+    assert clusterer.story_of("ferry-herald") is None
+    assert clusterer.hot_size() == (1, 1)
+
+
+def test_a_candidate_without_id_is_bad_input() -> None:
+    """An article without an id is rejected with InputError, not a crash."""
+    with pytest.raises(InputError):
+        OnlineClusterer().add(StoryCandidate("", None, None, None, "text"))
