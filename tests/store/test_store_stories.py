@@ -10,8 +10,8 @@ import pytest
 
 from newsfuse.errors import NotFoundError
 from newsfuse.model import Article
-from newsfuse.model.story import StoryMerge
-from newsfuse.service.stories import rebuild_stories, update_stories
+from newsfuse.model.story import Story, StoryEntity, StoryMerge
+from newsfuse.service.stories import entity_keys, rebuild_stories, update_stories
 from newsfuse.service.story_views import list_stories, show_story
 from newsfuse.store import NewArticle, Store, StoryUpdate
 
@@ -130,3 +130,27 @@ def test_a_merge_removes_the_absorbed_story(store: Store, streamed: dict[str, Ar
     view = show_story(store, ferry.id)
     assert view.stored.merges == [merge]
     assert len(view.members) == 4
+
+
+def _story(story_id: str, *entities: StoryEntity) -> Story:
+    return Story(story_id, None, None, None, (), (), entities, ())
+
+
+def test_global_entities_link_by_name_not_by_generic_aliases(store: Store) -> None:
+    """The same person in two stories gets one global id; two chiefs sharing the alias "Chief" do not."""
+    chief = StoryEntity(
+        "person:rowan-pellegrini", "Rowan Pellegrini", "PERSON", ("Chief", "Fire Chief Pellegrini"), {}, 1.0
+    )
+    other = StoryEntity("person:teresa-vantongeren", "Teresa Vantongeren", "PERSON", ("Chief",), {}, 1.0)
+    again = StoryEntity("person:chief-pellegrini", "Fire Chief Pellegrini", "PERSON", (), {}, 1.0)
+    stories = [
+        _story("story-aaaa0001", chief),
+        _story("story-aaaa0002", other),
+        _story("story-aaaa0003", again),
+    ]
+    update = StoryUpdate("cluster.test", stories, set(), [], entity_keys(stories), {})
+    store.save_stories(update)
+    linked = {s.id: store.get_story(s.id).global_entities for s in stories}
+    assert linked["story-aaaa0001"] == {"person:rowan-pellegrini": "person:rowan-pellegrini"}
+    assert linked["story-aaaa0002"] == {"person:teresa-vantongeren": "person:teresa-vantongeren"}
+    assert linked["story-aaaa0003"] == {"person:chief-pellegrini": "person:rowan-pellegrini"}

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.model.story import EntityRef, Story, StoryCandidate, StoryMerge
-from newsfuse.store import Store, StoryUpdate
+from newsfuse.store import EntityKeys, Store, StoryUpdate
 from newsfuse.stories.clusterer import NAME as CLUSTERER_NAME
 from newsfuse.stories.clusterer import OnlineClusterer
 from newsfuse.stories.names import name_key
@@ -128,18 +128,21 @@ def _feed_chunk(store: Store, clusterer: OnlineClusterer, ids: Sequence[str], re
             stories=written,
             hot={story.id for story in hot},
             merges=merges,
-            entity_keys=_entity_keys(written),
+            entity_keys=entity_keys(written),
             snapshot=clusterer.snapshot(),
         )
     )
 
 
-def _entity_keys(stories: list[Story]) -> dict[str, list[str]]:
-    """Each story entity's name keys, its own name's first, by which the global entity table links it."""
-    keys: dict[str, list[str]] = {}
+def entity_keys(stories: list[Story]) -> dict[str, EntityKeys]:
+    """How each story entity meets the global table. A one-word alias ("Chief", "Brightwell") is known
+    but never looked up: the analysis's generic aliases would otherwise join two chiefs into one person."""
+    keys: dict[str, EntityKeys] = {}
     for story in stories:
         for entity in story.key_entities:
             own = name_key(entity.name)
             aliases = sorted({name_key(alias) for alias in entity.aliases} - {"", own})
-            keys[entity.entity_id] = [own, *aliases] if own else aliases
+            find = [own] if own else []
+            find += [key for key in aliases if " " in key]
+            keys[entity.entity_id] = EntityKeys(tuple(find), tuple(dict.fromkeys([*find, *aliases])))
     return keys

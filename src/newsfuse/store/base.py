@@ -81,6 +81,15 @@ StorySort = Literal["newest", "largest"]
 
 
 @dataclass(frozen=True, slots=True)
+class EntityKeys:
+    """How a story entity meets the global entity table: the name keys it is looked up by, best first
+    (its own name, then multi-word aliases), and every key it becomes known by (one-word aliases too)."""
+
+    find: tuple[str, ...]
+    known: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StorySummary:
     """One line of a story list; ``hot`` stories may still grow, closed ones left the clusterer's window."""
 
@@ -106,7 +115,7 @@ class StoryUpdate:
     stories: list[Story]
     hot: set[str]
     merges: list[StoryMerge]
-    entity_keys: dict[str, list[str]]
+    entity_keys: dict[str, EntityKeys]
     snapshot: dict[str, Any]
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from newsfuse.errors import NotFoundError, UsageError
 from newsfuse.model.story import LabelChange, Story, StoryEntity, StoryMember, StoryMerge
-from newsfuse.store.base import StoredStory, StorySort, StorySummary, StoryUpdate
+from newsfuse.store.base import EntityKeys, StoredStory, StorySort, StorySummary, StoryUpdate
 from newsfuse.store.rows import id_prefix_key, sort_key
 from newsfuse.store.tables import SqlTables, Tx, from_json, to_json
 
@@ -108,10 +108,10 @@ def _story_key(id_or_prefix: str) -> str:
         raise UsageError(f"story id prefix {id_or_prefix!r} is too short: give more of it") from None
 
 
-def _link_entity(tx: Tx, story_id: str, entity: StoryEntity, keys: list[str]) -> None:
-    """Link a story entity to the global entity found by its first known key, or enter it as a new one."""
+def _link_entity(tx: Tx, story_id: str, entity: StoryEntity, keys: EntityKeys) -> None:
+    """Link a story entity to the global entity its first findable key names, or enter it as a new one."""
     found = None
-    for key in keys:
+    for key in keys.find:
         rows = tx.rows("SELECT entity_id FROM entity_keys WHERE name_key = ?", (key,))
         if rows:
             found = rows[0]["entity_id"]
@@ -124,7 +124,7 @@ def _link_entity(tx: Tx, story_id: str, entity: StoryEntity, keys: list[str]) ->
         )
     tx.run_many(
         "INSERT INTO entity_keys (name_key, entity_id) VALUES (?, ?) ON CONFLICT (name_key) DO NOTHING",
-        [(key, found) for key in keys],
+        [(key, found) for key in keys.known],
     )
     tx.run(
         "INSERT INTO story_entities (story_id, entity_id, local_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
@@ -149,7 +149,9 @@ class StoryTables(SqlTables):
                 tx.run_many(_UPSERT_MEMBER, [(m.article_id, story.id, m.copy_of) for m in story.members])
                 tx.run("DELETE FROM story_entities WHERE story_id = ?", (story.id,))
                 for entity in story.key_entities:
-                    _link_entity(tx, story.id, entity, update.entity_keys.get(entity.entity_id, []))
+                    _link_entity(
+                        tx, story.id, entity, update.entity_keys.get(entity.entity_id, EntityKeys((), ()))
+                    )
             tx.run(_UPSERT_STATE, (update.clusterer, json.dumps(update.snapshot)))
 
     def clear_stories(self) -> None:
