@@ -132,6 +132,21 @@ def test_a_copy_joins_its_original_as_a_copy() -> None:
     assert copy_member.copy_of == "ferry-herald"
 
 
+def test_a_copy_whose_original_has_left_the_window_is_still_marked_a_copy() -> None:
+    """A copy arriving after its original's story closed is placed like any article, marked as a copy."""
+    original = FERRY[0]
+    late = (original.published or T0) + timedelta(days=10)
+    copy = StoryCandidate(
+        "ferry-late-copy", late, "Syndicate Daily", original.title, original.text, (), original.article_id
+    )
+    clusterer = OnlineClusterer()
+    clusterer.add(original)
+    assignment = clusterer.add(copy)
+    assert assignment.new_story and assignment.copy_of == original.article_id
+    [story] = clusterer.stories()
+    assert story.members[0].copy_of == original.article_id
+
+
 def test_a_bridging_article_merges_two_stories_and_the_merge_is_recorded() -> None:
     """An article that reaches two stories which then look alike merges them, and says so."""
     options = ClusterOptions(join_threshold=0.2, merge_threshold=0.2)

@@ -58,18 +58,19 @@ class OnlineClusterer:
             return self._add_copy(candidate, original, day)
         features = extract(candidate, self._df)
         scored = self._score_candidates(features)
-        member = _member(candidate)
+        member = _member(candidate, copy_of=candidate.near_duplicate_of)  # original closed: placed as any
         if not scored or scored[0][0] < self.options.join_threshold:
             story = StoryState(f"story-{candidate.article_id}")
             self._stories[story.id] = story
             self._join(story, member, features, candidate)
-            return Assignment(candidate.article_id, story.id, scored[0][0] if scored else 0.0, new_story=True)
+            top = scored[0][0] if scored else 0.0
+            return Assignment(candidate.article_id, story.id, top, new_story=True, copy_of=member.copy_of)
         score, best = scored[0]
         self._join(best, member, features, candidate)
         merges = self._merge_around(
             best, [s for sc, s in scored[1:] if sc >= self.options.join_threshold], member
         )
-        return Assignment(candidate.article_id, best.id, score, new_story=False, merges=merges)
+        return Assignment(candidate.article_id, best.id, score, False, member.copy_of, merges)
 
     def add_many(self, candidates: Iterable[StoryCandidate]) -> list[Assignment]:
         return [self.add(candidate) for candidate in candidates]
