@@ -90,11 +90,20 @@ def speed(shared: Path, sizes: list[int], options: ClusterOptions) -> list[dict[
     return measure(story_local_order(base, SHUFFLE_SEED), sizes, SPEED_PER_DAY, options)
 
 
+def previous_quality() -> dict[str, Any]:
+    """The quality section of the last full run, for a speed-only re-run."""
+    previous: dict[str, Any] = json.loads((RESULTS / "stories.json").read_text(encoding="utf-8"))
+    return dict(previous["quality"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--sizes", default="10000,100000,1000000", help="speed checkpoints (articles)")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument(
+        "--skip-quality", action="store_true", help="keep the quality section of the existing stories.json"
+    )
     args = parser.parse_args()
     options = ClusterOptions()
     results: dict[str, Any] = {
@@ -103,7 +112,7 @@ def main() -> None:
         "baseline": f"TF-IDF (IDF fitted on the whole set) + centroid cosine >= {BASELINE_THRESHOLD}, online",
         "stream_order": f"random.Random({SHUFFLE_SEED}).shuffle of file order (no dates in these sets)",
         "machine": f"{platform.python_implementation()} {platform.python_version()}, one process, CPU time",
-        "quality": quality(args.shared, options),
+        "quality": previous_quality() if args.skip_quality else quality(args.shared, options),
     }
     if not args.skip_speed:
         sizes = [int(s) for s in args.sizes.split(",")]

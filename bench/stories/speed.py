@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from newsfuse.model.story import EntityRef, StoryCandidate
@@ -27,25 +28,24 @@ from newsfuse.stories.options import ClusterOptions
 START = datetime(2024, 1, 1, tzinfo=UTC)
 
 
+@lru_cache(maxsize=1 << 15)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
 def _rename(candidate: StoryCandidate, replay: int) -> StoryCandidate:
-    if replay == 0:
+    if replay == 0 or not candidate.entities:
         return candidate
-    text, title = candidate.text, candidate.title or ""
-    entities = []
-    for entity in candidate.entities:
-        names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
-        pattern = re.compile("|".join(re.escape(n) for n in names))
-        text = pattern.sub(lambda m: f"{m.group(0)}-v{replay}", text)
-        title = pattern.sub(lambda m: f"{m.group(0)}-v{replay}", title)
-        entities.append(
-            EntityRef(
-                f"{entity.name}-v{replay}",
-                entity.type,
-                tuple(f"{a}-v{replay}" for a in entity.aliases),
-                entity.mentions,
-            )
-        )
-    return replace(candidate, text=text, title=title or None, entities=tuple(entities))
+    names = tuple(sorted({n for e in candidate.entities for n in (e.name, *e.aliases) if n}))
+    pattern = _names_pattern(names)
+    suffix = f"-v{replay}"
+    text = pattern.sub(lambda m: m.group(0) + suffix, candidate.text)
+    title = pattern.sub(lambda m: m.group(0) + suffix, candidate.title or "")
+    entities = tuple(
+        EntityRef(e.name + suffix, e.type, tuple(a + suffix for a in e.aliases), e.mentions)
+        for e in candidate.entities
+    )
+    return replace(candidate, text=text, title=title or None, entities=entities)
 
 
 def story_local_order(base: Sequence[tuple[StoryCandidate, str]], seed: int) -> list[StoryCandidate]:
