@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsfuse.errors import NotFoundError
+from newsfuse.errors import NotFoundError, StoreError, UsageError
 from newsfuse.model import Article
 from newsfuse.model.story import Story, StoryEntity, StoryMerge
 from newsfuse.service.stories import entity_keys, rebuild_stories, update_stories
@@ -124,8 +124,10 @@ def test_a_merge_removes_the_absorbed_story(store: Store, streamed: dict[str, Ar
     ferry, hail = (show_story(store, "story-" + streamed[n].id).stored.story for n in ("first", "hail"))
     merged = replace(ferry, members=ferry.members + hail.members)
     merge = StoryMerge(ferry.id, hail.id, streamed["hail"].id, 0.5)
-    snapshot = store.load_cluster_state(ferry.clusterer) or {}
-    store.save_stories(StoryUpdate(ferry.clusterer, [merged], {ferry.id}, [merge], {}, snapshot))
+    state = store.load_cluster_state(ferry.clusterer)
+    assert state is not None
+    update = StoryUpdate(ferry.clusterer, [merged], {ferry.id}, [merge], {}, state.snapshot, state.version)
+    assert store.save_stories(update) == state.version + 1
     assert [s.id for s in list_stories(store).items] == [ferry.id]
     view = show_story(store, ferry.id)
     assert view.stored.merges == [merge]
@@ -148,9 +150,39 @@ def test_global_entities_link_by_name_not_by_generic_aliases(store: Store) -> No
         _story("story-aaaa0002", other),
         _story("story-aaaa0003", again),
     ]
-    update = StoryUpdate("cluster.test", stories, set(), [], entity_keys(stories), {})
+    update = StoryUpdate("cluster.test", stories, set(), [], entity_keys(stories), {"fictional": True})
     store.save_stories(update)
     linked = {s.id: store.get_story(s.id).global_entities for s in stories}
     assert linked["story-aaaa0001"] == {"person:rowan-pellegrini": "person:rowan-pellegrini"}
     assert linked["story-aaaa0002"] == {"person:teresa-vantongeren": "person:teresa-vantongeren"}
     assert linked["story-aaaa0003"] == {"person:chief-pellegrini": "person:rowan-pellegrini"}
+
+
+def test_a_write_from_a_stale_snapshot_is_refused(store: Store, streamed: dict[str, Article]) -> None:
+    """Two runs that start from one snapshot: the second one's write is refused, nothing of it stored."""
+    state = store.load_cluster_state("cluster.online.v1")
+    assert state is not None and state.version == 2  # one save per ingest in the fixture
+    hail = show_story(store, "story-" + streamed["hail"].id).stored.story
+    renamed = replace(hail, title="Hail, retitled by a late writer")
+    first = StoryUpdate(hail.clusterer, [hail], {hail.id}, [], {}, state.snapshot, state.version)
+    late = StoryUpdate(hail.clusterer, [renamed], {hail.id}, [], {}, state.snapshot, state.version)
+    assert store.save_stories(first) == 3
+    with pytest.raises(StoreError, match="another process"):
+        store.save_stories(late)
+    assert show_story(store, hail.id).stored.story.title == hail.title
+    fresh = StoryUpdate("cluster.other", [], set(), [], {}, {}, 0)
+    assert store.save_stories(fresh) == 1
+    with pytest.raises(StoreError):
+        store.save_stories(fresh)
+
+
+def test_an_unrestorable_snapshot_asks_for_a_rebuild(store: Store, streamed: dict[str, Article]) -> None:
+    """A snapshot another version of the code saved is a clear error naming the fix, and the fix works."""
+    state = store.load_cluster_state("cluster.online.v1")
+    assert state is not None
+    broken = {"name": "cluster.online.v1", "stories": [{"id": "story-x"}]}
+    store.save_stories(StoryUpdate("cluster.online.v1", [], set(), [], {}, broken, state.version))
+    with pytest.raises(UsageError, match="cluster --rebuild"):
+        update_stories(store)
+    assert rebuild_stories(store).clustered == 4
+    assert update_stories(store).clustered == 0

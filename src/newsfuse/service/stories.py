@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from newsfuse.errors import UsageError
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.model.story import EntityRef, Story, StoryCandidate, StoryMerge
 from newsfuse.store import EntityKeys, Store, StoryUpdate
@@ -78,60 +79,77 @@ def story_candidate(article: Article, analysis: ArticleAnalysis | None) -> Story
 
 def update_stories(store: Store, progress: ClusterProgress | None = None) -> ClusterReport:
     """Place every article that is in no story yet, in publication order, resuming the saved clusterer."""
-    snapshot = store.load_cluster_state(CLUSTERER_NAME)
-    clusterer = OnlineClusterer.restore(snapshot) if snapshot else OnlineClusterer()
-    return _feed(store, clusterer, store.article_ids(chronological=True, unclustered=True), progress)
+    state = store.load_cluster_state(CLUSTERER_NAME)
+    run = _Run(store, _restore(state.snapshot) if state else OnlineClusterer())
+    run.version = state.version if state else 0
+    return run.feed(store.article_ids(chronological=True, unclustered=True), progress)
+
+
+def _restore(snapshot: dict[str, Any]) -> OnlineClusterer:
+    """The saved clusterer, or a clear way out when it was saved by an incompatible version of the code."""
+    try:
+        return OnlineClusterer.restore(snapshot)
+    except (KeyError, TypeError, ValueError, UsageError) as error:
+        raise UsageError(
+            f"the saved state of {CLUSTERER_NAME} cannot be restored ({type(error).__name__}: {error}); it "
+            "was saved by another version of newsfuse: run `newsfuse cluster --rebuild` to re-cluster"
+        ) from error
 
 
 def rebuild_stories(store: Store, progress: ClusterProgress | None = None) -> ClusterReport:
     """Forget every story and re-cluster the whole store from scratch, in publication order."""
     store.clear_stories()
-    return _feed(store, OnlineClusterer(), store.article_ids(chronological=True), progress)
+    return _Run(store, OnlineClusterer()).feed(store.article_ids(chronological=True), progress)
 
 
-def _feed(
-    store: Store, clusterer: OnlineClusterer, ids: list[str], progress: ClusterProgress | None
-) -> ClusterReport:
-    progress = progress or _Silent()
-    started = time.monotonic()
-    report = ClusterReport()
-    progress.clustering_started(len(ids))
-    for start in range(0, len(ids), CHUNK):
-        _feed_chunk(store, clusterer, ids[start : start + CHUNK], report)
-        progress.clustering_advanced(report.clustered)
-    report.seconds = time.monotonic() - started
-    return report
+class _Run:
+    """One clustering run: the clusterer, the snapshot version it continues, and the counts."""
 
+    def __init__(self, store: Store, clusterer: OnlineClusterer) -> None:
+        self.store = store
+        self.clusterer = clusterer
+        self.version = 0
+        self.report = ClusterReport()
 
-def _feed_chunk(store: Store, clusterer: OnlineClusterer, ids: Sequence[str], report: ClusterReport) -> None:
-    """Add one chunk of articles and write the stories it touched, with the snapshot, in one transaction."""
-    analyses = store.get_analyses(ids)
-    touched: set[str] = set()
-    created: set[str] = set()
-    merges: list[StoryMerge] = []
-    for article in store.get_articles(ids):
-        assignment = clusterer.add(story_candidate(article, analyses.get(article.id)))
-        touched.add(assignment.story_id)
-        if assignment.new_story:
-            created.add(assignment.story_id)
-        merges.extend(assignment.merges)
-        report.clustered += 1
-    absorbed = {merge.absorbed for merge in merges}
-    report.created += len(created - absorbed)
-    report.updated += len(touched - created - absorbed)
-    report.merged += len(merges)
-    hot = clusterer.stories()
-    written = clusterer.drain_closed() + [story for story in hot if story.id in touched]
-    store.save_stories(
-        StoryUpdate(
+    def feed(self, ids: list[str], progress: ClusterProgress | None) -> ClusterReport:
+        progress = progress or _Silent()
+        started = time.monotonic()
+        progress.clustering_started(len(ids))
+        for start in range(0, len(ids), CHUNK):
+            self._chunk(ids[start : start + CHUNK])
+            progress.clustering_advanced(self.report.clustered)
+        self.report.seconds = time.monotonic() - started
+        return self.report
+
+    def _chunk(self, ids: Sequence[str]) -> None:
+        """Add one chunk of articles; write the stories it touched, with the snapshot, in one transaction."""
+        analyses = self.store.get_analyses(ids)
+        touched: set[str] = set()
+        created: set[str] = set()
+        merges: list[StoryMerge] = []
+        for article in self.store.get_articles(ids):
+            assignment = self.clusterer.add(story_candidate(article, analyses.get(article.id)))
+            touched.add(assignment.story_id)
+            if assignment.new_story:
+                created.add(assignment.story_id)
+            merges.extend(assignment.merges)
+            self.report.clustered += 1
+        absorbed = {merge.absorbed for merge in merges}
+        self.report.created += len(created - absorbed)
+        self.report.updated += len(touched - created - absorbed)
+        self.report.merged += len(merges)
+        hot = self.clusterer.stories()
+        written = self.clusterer.drain_closed() + [story for story in hot if story.id in touched]
+        update = StoryUpdate(
             clusterer=CLUSTERER_NAME,
             stories=written,
             hot={story.id for story in hot},
             merges=merges,
             entity_keys=entity_keys(written),
-            snapshot=clusterer.snapshot(),
+            snapshot=self.clusterer.snapshot(),
+            based_on=self.version,
         )
-    )
+        self.version = self.store.save_stories(update)
 
 
 def entity_keys(stories: list[Story]) -> dict[str, EntityKeys]:

@@ -103,12 +103,21 @@ class StorySummary:
 
 
 @dataclass(frozen=True, slots=True)
+class ClusterState:
+    """The clusterer's last saved snapshot and its version (each save of stories adds one)."""
+
+    snapshot: dict[str, Any]
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
 class StoryUpdate:
     """What one clustering step writes in one transaction, with the snapshot to resume from.
 
     ``stories`` are the touched records (``hot`` names those still in the window); ``merges`` remove the
     absorbed stories; ``entity_keys`` maps each story entity id to the name keys that link it to the global
-    entity table.
+    entity table. ``based_on`` is the version of the snapshot this step started from (0 for none): when
+    another process saved since, the write is refused instead of losing that process's stories.
     """
 
     clusterer: str
@@ -117,6 +126,7 @@ class StoryUpdate:
     merges: list[StoryMerge]
     entity_keys: dict[str, EntityKeys]
     snapshot: dict[str, Any]
+    based_on: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,12 +207,13 @@ class Store(Protocol):
 
     # ---- stories -------------------------------------------------------------------------------
 
-    def load_cluster_state(self, clusterer: str) -> dict[str, Any] | None:
+    def load_cluster_state(self, clusterer: str) -> ClusterState | None:
         """The snapshot the clusterer saved last, or ``None`` before the first clustering."""
         ...
 
-    def save_stories(self, update: StoryUpdate) -> None:
-        """Write touched stories, memberships, merges, entity links and the snapshot in one transaction."""
+    def save_stories(self, update: StoryUpdate) -> int:
+        """Write touched stories, memberships, merges, entity links and the snapshot in one transaction;
+        returns the snapshot's new version (``StoreError`` if it is no longer ``update.based_on``)."""
         ...
 
     def clear_stories(self) -> None:

@@ -6,9 +6,9 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from newsfuse.errors import NotFoundError, UsageError
+from newsfuse.errors import NotFoundError, StoreError, UsageError
 from newsfuse.model.story import LabelChange, Story, StoryEntity, StoryMember, StoryMerge
-from newsfuse.store.base import EntityKeys, StoredStory, StorySort, StorySummary, StoryUpdate
+from newsfuse.store.base import ClusterState, EntityKeys, StoredStory, StorySort, StorySummary, StoryUpdate
 from newsfuse.store.rows import id_prefix_key, sort_key
 from newsfuse.store.tables import SqlTables, Tx, from_json, to_json
 
@@ -30,9 +30,12 @@ _UPSERT_MERGE = (
     "ON CONFLICT (absorbed) DO UPDATE SET kept = excluded.kept, article_id = excluded.article_id, "
     "score = excluded.score"
 )
-_UPSERT_STATE = (
-    "INSERT INTO cluster_state (clusterer, snapshot) VALUES (?, ?) "
-    "ON CONFLICT (clusterer) DO UPDATE SET snapshot = excluded.snapshot"
+_NEXT_STATE = (
+    "UPDATE cluster_state SET snapshot = ?, version = version + 1 WHERE clusterer = ? AND version = ?"
+)
+_FIRST_STATE = (
+    "INSERT INTO cluster_state (clusterer, snapshot, version) VALUES (?, ?, 1) "
+    "ON CONFLICT (clusterer) DO NOTHING"
 )
 _ORDER: dict[str, str] = {
     "newest": "last_published DESC NULLS LAST, id",
@@ -98,6 +101,24 @@ def _story_row(story: Story, hot: bool) -> tuple[Any, ...]:
     )
 
 
+def _advance_state(tx: Tx, update: StoryUpdate) -> None:
+    """Save the snapshot as the next version, first thing in the transaction, or refuse the whole write.
+
+    The conditional UPDATE (or the INSERT of version 1) is atomic on both backends, so of two processes
+    that started from the same snapshot only the first one's stories are written.
+    """
+    snapshot = json.dumps(update.snapshot)
+    if update.based_on:
+        changed = tx.run(_NEXT_STATE, (snapshot, update.clusterer, update.based_on))
+    else:
+        changed = tx.run(_FIRST_STATE, (update.clusterer, snapshot))
+    if changed != 1:
+        raise StoreError(
+            "another process changed the stories while this one was clustering; nothing of this batch was "
+            "written: run `newsfuse cluster` to place the remaining articles"
+        )
+
+
 def _story_key(id_or_prefix: str) -> str:
     """The hex part of a story id or prefix to look up, or the error a user should see for it."""
     try:
@@ -135,12 +156,13 @@ def _link_entity(tx: Tx, story_id: str, entity: StoryEntity, keys: EntityKeys) -
 class StoryTables(SqlTables):
     """The story half of the store contract, on any SQL backend."""
 
-    def load_cluster_state(self, clusterer: str) -> dict[str, Any] | None:
-        rows = self._read("SELECT snapshot FROM cluster_state WHERE clusterer = ?", (clusterer,))
-        return json.loads(rows[0]["snapshot"]) if rows else None
+    def load_cluster_state(self, clusterer: str) -> ClusterState | None:
+        rows = self._read("SELECT snapshot, version FROM cluster_state WHERE clusterer = ?", (clusterer,))
+        return ClusterState(json.loads(rows[0]["snapshot"]), int(rows[0]["version"])) if rows else None
 
-    def save_stories(self, update: StoryUpdate) -> None:
+    def save_stories(self, update: StoryUpdate) -> int:
         with self._transaction() as tx:
+            _advance_state(tx, update)
             for merge in update.merges:
                 tx.run("DELETE FROM stories WHERE id = ?", (merge.absorbed,))
                 tx.run(_UPSERT_MERGE, (merge.absorbed, merge.kept, merge.article_id, merge.score))
@@ -152,7 +174,7 @@ class StoryTables(SqlTables):
                     _link_entity(
                         tx, story.id, entity, update.entity_keys.get(entity.entity_id, EntityKeys((), ()))
                     )
-            tx.run(_UPSERT_STATE, (update.clusterer, json.dumps(update.snapshot)))
+        return update.based_on + 1
 
     def clear_stories(self) -> None:
         with self._transaction() as tx:
