@@ -6,6 +6,7 @@ and publishers fill them in for search engines and social cards, so they are usu
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import warnings
@@ -73,7 +74,7 @@ def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
         key = key or element.get("http-equiv")
         content = element.get("content")
         if key and content and content.strip():
-            values.setdefault(key.strip().lower(), []).append(" ".join(content.split()))
+            values.setdefault(key.strip().lower(), []).append(" ".join(html.unescape(content).split()))
     return values
 
 
@@ -115,7 +116,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, list) and value:
         value = value[0]
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(html.unescape(value).split())  # "&#8211;" is often escaped twice
     return None
 
 

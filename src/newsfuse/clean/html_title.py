@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from newsfuse.clean.html_meta import PageMeta, meta_keys
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
+_H1_AGREEMENT = 0.2  # share of words an <h1> must have in common with the metadata title to be used
 _MIN_KEY = 3
 _GENERIC_LABELS = frozenset(
     {"www", "m", "amp", "co", "com", "org", "net", "gov", "ac", "edu", "news", "blog"}
@@ -27,11 +29,23 @@ def site_of(meta: PageMeta, url: str | None) -> str | None:
 
 
 def page_title(meta: PageMeta, hint: str | None, url: str | None) -> str | None:
-    """The headline: metadata title, else ``<h1>``, else the feed's title, else ``<title>``; site name cut."""
-    title = meta.title or meta.h1 or hint or meta.html_title
-    if not title:
-        return None
-    return strip_site_name(title, site_keys(meta.site_name, url))
+    """The headline, site name cut: the page's ``<h1>`` when it agrees with the metadata title.
+
+    The ``<h1>`` is what readers see and often carries the full wording, while ``og:title`` is written
+    for social cards; but a page's first ``<h1>`` may be the site's logo, so it must share words with
+    the metadata (or feed) title. Without either, ``<title>`` is used.
+    """
+    stated = meta.title or hint
+    title = stated or meta.h1 or meta.html_title
+    if stated and meta.h1 and _word_overlap(meta.h1, stated) >= _H1_AGREEMENT:
+        title = meta.h1
+    return strip_site_name(title, site_keys(meta.site_name, url)) if title else None
+
+
+def _word_overlap(first: str, second: str) -> float:
+    """Jaccard overlap of the two texts' lower-cased words."""
+    one, two = set(_WORD.findall(first.lower())), set(_WORD.findall(second.lower()))
+    return len(one & two) / len(one | two) if one | two else 0.0
 
 
 def site_keys(site_name: str | None, url: str | None) -> frozenset[str]:
