@@ -174,3 +174,10 @@ def test_same_page_twice_gives_the_same_id() -> None:
     first = extract_html_document(raw(page(OG_TAGS)))
     second = extract_html_document(raw(page(OG_TAGS), url=None))
     assert first.id == second.id
+
+
+def test_copyright_year_is_not_a_publication_date() -> None:
+    """A bare "© 2025" in the footer does not become 1 January as the publication date."""
+    article = extract_html_document(raw(page(""), url="https://marlowledger.example/ferry"))
+    assert article.published is None
+    assert article.published_source is DateSource.NONE

@@ -8,7 +8,7 @@ import pytest
 from lxml.html import fromstring
 
 from newsfuse.clean.html_meta import read_page_meta
-from newsfuse.clean.html_title import site_keys, strip_site_name
+from newsfuse.clean.html_title import page_title, site_keys, strip_site_name
 
 
 def test_json_ld_graph_is_searched_for_the_article() -> None:
@@ -69,3 +69,32 @@ def test_site_name_segments_are_cut(title: str, expected: str) -> None:
     """Leading and trailing segments naming the site or its host are cut; others stay."""
     keys = site_keys("The Marlow Ledger", "https://www.marlowledger.example/x")
     assert strip_site_name(title, keys) == expected
+
+
+def test_h1_is_the_headline_when_it_agrees_with_og_title() -> None:
+    """The visible <h1> wording wins over a shortened og:title that shares its words."""
+    meta = read_page_meta(
+        fromstring(
+            '<html><head><meta property="og:title" content="Ferry strike ends"></head>'
+            "<body><h1>Ferry strike ends after nine days</h1><p>x</p></body></html>"
+        )
+    )
+    assert page_title(meta, None, None) == "Ferry strike ends after nine days"
+
+
+def test_logo_h1_is_not_taken_for_the_headline() -> None:
+    """An <h1> holding the site's logo text, unrelated to og:title, is ignored."""
+    meta = read_page_meta(
+        fromstring(
+            '<html><head><meta property="og:title" content="Gulls return to the east cliffs"></head>'
+            "<body><h1>Marlow Ledger</h1><p>x</p></body></html>"
+        )
+    )
+    assert page_title(meta, None, None) == "Gulls return to the east cliffs"
+
+
+def test_html_entities_in_metadata_are_decoded() -> None:
+    """A doubly escaped dash or ampersand in a meta tag comes out as the character."""
+    head = '<meta property="og:title" content="Quay &amp;#8211; reopened &amp;#038; repaired">'
+    meta = read_page_meta(fromstring(f"<html><head>{head}</head><body><p>x</p></body></html>"))
+    assert meta.title == "Quay – reopened & repaired"
