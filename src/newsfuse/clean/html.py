@@ -43,7 +43,7 @@ def extract_html_document(raw: RawDocument) -> Article:
         raw,
         paragraphs,
         title=title,
-        outlet=meta.site_name or raw.outlet or site_of(meta, raw.url),
+        outlet=site_of(meta, raw.outlet, raw.url),
         authors=meta.authors or raw.authors,
         published=published,
         published_source=published_source,

@@ -1,9 +1,10 @@
 """The main text of a parsed page as headings and body paragraphs, via trafilatura.
 
-Speed comes from running trafilatura's fast mode first and paying for its slow comparison with
-readability and jusText only when the fast result is suspiciously small: on the WCXB dev pages the
-fast result falls below a fifth of the page's text on about a quarter of the pages, and those pages
-hold nearly all of the slow mode's gain.
+Speed comes from one fast pass in recall mode and paying for trafilatura's full mode (its comparison with
+readability and jusText) only when the fast result is suspiciously small against the page's visible
+text: on the WCXB dev pages that is about one page in fourteen, and those pages hold nearly all of the
+full mode's gain. The recall-leaning fast pass scores higher than the balanced one on those pages
+(0.944 against 0.937 bag-of-words F1 for the whole path) and is no slower.
 """
 
 from __future__ import annotations

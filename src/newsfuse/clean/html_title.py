@@ -20,12 +20,11 @@ _GENERIC_LABELS = frozenset(
 )
 
 
-def site_of(meta: PageMeta, url: str | None) -> str | None:
-    """The outlet's name: ``og:site_name`` (or the JSON-LD publisher), else the host without ``www.``."""
+def site_of(meta: PageMeta, hint: str | None, url: str | None) -> str | None:
+    """The outlet's name: ``og:site_name`` (or the JSON-LD publisher), else the hint, else the host."""
     if meta.site_name and not meta.site_name.startswith("@"):
         return meta.site_name
-    host = _host(url)
-    return host or None
+    return hint or _host(url) or None
 
 
 def page_title(meta: PageMeta, hint: str | None, url: str | None) -> str | None:
