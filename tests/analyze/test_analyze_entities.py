@@ -57,3 +57,18 @@ def test_entities_round_trip_through_json(make_article: Callable[..., Article], 
     )
     analysis = analyze_article(article)
     assert ArticleAnalysis.from_dict(analysis.to_dict()) == analysis
+
+
+def test_resolver_accepts_clusters_sharing_a_mention_start(nlp: Any) -> None:
+    """Regression: two clusters with a mention at the same offset crashed the speaker resolver's sort."""
+    from newsfuse.analyze.entities import Cluster
+    from newsfuse.analyze.lexicon import lexicon
+    from newsfuse.analyze.speakers import SpeakerResolver
+
+    doc = nlp("Ann Lee spoke. She left.")
+    index = EntityIndex()
+    for number, (end, name) in enumerate(((3, "Ann"), (7, "Ann Lee"))):
+        cluster = Cluster(number, name.lower().split(), name, votes={"PERSON": 1.0}, mentions=[(0, end)])
+        index.clusters.append(cluster)
+    resolver = SpeakerResolver(doc, index, lexicon())
+    assert resolver.salient_person(len(doc.text)) is not None
