@@ -122,6 +122,8 @@ class DirectQuotes:
     def _speaker(self, cue: Token, seg: Segment) -> Token | None:
         """The cue's subject, else the nearest noun beside the cue outside the marks (“…,” X, who …, says)."""
         subject = subject_of(cue)
+        if cue.lower_ in self.lex.according:  # "According to the newspaper, “…”"
+            subject = next((o for p in cue.children for o in p.children if o.dep_ == "pobj"), None)
         if subject is not None:
             return subject
         sent = sentence_of(cue)
@@ -173,7 +175,7 @@ class DirectQuotes:
         before_text = text_of(self.doc)[sent.start_char : seg.start].rstrip()
         embedded = bool(before_text) and before_text[-1] not in ":,—–-" and not seg.open_start
         frame = [t for t in self._frame(seg, extend=not embedded) if t.i not in inside]
-        cues = [t for t in frame if is_cue(t, self.lex)]
+        cues = [t for t in frame if is_cue(t, self.lex) or t.lower_ in self.lex.according]
         after = [t for t in cues if t.idx >= seg.end]
         before = [t for t in cues if t.idx < seg.start]
         if embedded:
@@ -202,4 +204,6 @@ class DirectQuotes:
         cues = [t for t in previous if t.i not in inside and is_cue(t, self.lex) and subject_of(t)]
         if cues:
             return cues[0]
-        return previous.root if announces and subject_of(previous.root) is not None else None
+        if announces:  # "Stated Stone:" — the announcing sentence's verb, its speaker found beside it
+            return next((t for t in previous if is_cue(t, self.lex)), previous.root)
+        return None
