@@ -225,6 +225,18 @@ def test_stories_outside_the_window_leave_the_hot_index() -> None:
     assert clusterer.hot_size() == (1, 1)
 
 
+def test_a_story_never_stays_hot_for_ever() -> None:
+    """A story that keeps getting articles still closes max_story_days after its first one."""
+    clusterer = OnlineClusterer(ClusterOptions(window_days=1.0, max_story_days=2.0))
+    for day, report in enumerate(FERRY * 2):
+        when = T0 + timedelta(days=day * 0.9)
+        clusterer.add(
+            StoryCandidate(f"{report.article_id}-{day}", when, report.outlet, report.title, report.text)
+        )
+    closed = clusterer.drain_closed()
+    assert closed and all(len(story.members) < 6 for story in closed + clusterer.stories())
+
+
 def test_a_candidate_without_id_is_bad_input() -> None:
     """An article without an id is rejected with InputError, not a crash."""
     with pytest.raises(InputError):

@@ -151,16 +151,17 @@ class OnlineClusterer:
         return tuple(merges)
 
     def _schedule(self, story: StoryState) -> None:
-        if story.last_day is not None:
-            self._index.schedule(story.id, story.last_day)
+        due = story.due(self.options.max_story_days - self.options.window_days)
+        if due is not None:
+            self._index.schedule(story.id, due)
 
     def _advance(self, day: float | None) -> None:
         if day is None or (self._now is not None and day <= self._now):
             return
         self._now = day
-        for last_day, story_id in self._index.expired(day - self.options.window_days):
+        for due, story_id in self._index.expired(day - self.options.window_days):
             story = self._stories.get(story_id)
-            if story is None or story.last_day != last_day:
+            if story is None or story.due(self.options.max_story_days - self.options.window_days) != due:
                 continue  # merged away, or active again since this entry was scheduled
             self._close(story)
 

@@ -47,12 +47,12 @@ class CandidateIndex:
             votes = defaultdict(float, {s: v for s, v in votes.items() if v >= floor})
         return sorted(votes, key=lambda s: (-votes[s], s))[:limit]
 
-    def schedule(self, story_id: str, last_day: float) -> None:
-        """Note when the story was last active; :meth:`expired` returns it once the window has passed."""
-        heapq.heappush(self._expiry, (last_day, story_id))
+    def schedule(self, story_id: str, due: float) -> None:
+        """Note the day the story's window counts from; :meth:`expired` returns it once the window passed."""
+        heapq.heappush(self._expiry, (due, story_id))
 
     def expired(self, cutoff: float) -> list[tuple[float, str]]:
-        """Pop the (last_day, story id) entries older than ``cutoff``; the caller checks they are current."""
+        """Pop the (due day, story id) entries older than ``cutoff``; the caller checks they are current."""
         out = []
         while self._expiry and self._expiry[0][0] < cutoff:
             out.append(heapq.heappop(self._expiry))

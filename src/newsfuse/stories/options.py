@@ -12,7 +12,9 @@ class ClusterOptions:
 
     An article joins the best candidate story when ``text_weight * cos(text) + entity_weight * cos(entities)
     + title_weight * cos(title) - day_penalty * days_apart`` reaches ``join_threshold``; two stories an
-    article both reaches are merged when their own similarity reaches ``merge_threshold``.
+    article both reaches are merged when their own similarity reaches ``merge_threshold``. A story closes
+    ``window_days`` after its last article, or ``max_story_days`` after its first, whichever comes first
+    (a later article on it starts a new story): that bounds the hot set.
     """
 
     text_weight: float = 0.75
@@ -23,6 +25,7 @@ class ClusterOptions:
     merge_threshold: float = 0.45
     day_penalty: float = 0.02
     window_days: float = 3.0
+    max_story_days: float = 7.0
     query_terms: int = 8
     max_candidates: int = 6
     max_posting: int = 60

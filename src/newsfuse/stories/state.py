@@ -104,6 +104,13 @@ class StoryState:
         self._see_day(other.last_day)
         self.merged_from.extend([other.id, *other.merged_from])
 
+    def due(self, longest_open: float) -> float | None:
+        """The day from which the window counts before the story closes: its last article, or
+        ``longest_open`` days after its first, whichever is earlier, so no story stays hot for ever."""
+        if self.first_day is None or self.last_day is None:
+            return None
+        return min(self.last_day, self.first_day + longest_open)
+
     def _see_day(self, day: float | None) -> None:
         if day is None:
             return
