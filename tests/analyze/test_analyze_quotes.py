@@ -162,3 +162,16 @@ def test_headline_colon_claim(make_article: Callable[..., Article], nlp: Any) ->
     analysis = analyze_article(article)
     quote = _quote_at(analysis, article.text, "the old harbour")
     assert quote.speaker is not None and quote.speaker.text_in(article.text).endswith("Venter")
+
+
+def test_odd_quotation_marks_do_not_break_the_batch(make_article: Callable[..., Article], nlp: Any) -> None:
+    """Stray, unbalanced and lone marks are analysed without an error, each article yielding a result."""
+    from newsfuse.analyze import analyze_articles
+
+    articles = [
+        make_article("“", "” ” “ “"),
+        make_article("Notice", '"""'),
+        make_article("Notice", "“Never closed", "” and closed later"),
+    ]
+    results = list(analyze_articles(articles))
+    assert [r.article_id for r in results] == [a.id for a in articles]
