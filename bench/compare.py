@@ -10,11 +10,15 @@ Alignment task (the definition is also written into the results):
   topic holds two different events of the same kind (two rehab check-ins, two earthquakes), so about half
   the candidates are hard negatives.
 - gold: a pair is aligned when both documents belong to the same gold cluster (report the same event).
-- newsfuse scores a pair as ``compare_story`` does: statement similarity blended with the similarity of
-  the two articles (``in_context``); article text is the document's sentences joined. The baseline
-  sees the two sentences only.
+- newsfuse scores a pair as ``compare_story`` does: statement similarity (lexical TF-IDF blended with the
+  static MiniLM embedding, ``blend_embedding``) blended with the similarity of the two articles
+  (``in_context``); article text is the document's sentences joined. The ``*_statement_only`` rows and the
+  baseline see the two sentences only.
 - prediction: the pair's similarity reaches the threshold. newsfuse uses its shipped ``ALIGN_THRESHOLD``
-  (not tuned here); the TF-IDF baseline's threshold is the best one on train, applied to dev.
+  (not tuned here); every ``*_train_threshold`` row uses the best threshold on train, applied to dev.
+
+False contradictions: ``compare_story`` on each gold cluster of ECB+ dev (one real event reported by
+several outlets), counting the contradictions it reports; most clusters should have none.
 """
 
 from __future__ import annotations
@@ -36,7 +40,15 @@ import numpy.typing as npt
 
 from newsfuse.analyze import analyze_articles
 from newsfuse.compare import compare_story
-from newsfuse.compare.align import ALIGN_THRESHOLD, CONTEXT_WEIGHT, in_context, similarity_matrix
+from newsfuse.compare.align import (
+    ALIGN_THRESHOLD,
+    CONTEXT_WEIGHT,
+    EMBEDDING_WEIGHT,
+    blend_embedding,
+    in_context,
+    similarity_matrix,
+)
+from newsfuse.compare.embed import embedder
 from newsfuse.compare.text import name_keys, tokenize
 from newsfuse.model import ParagraphKind, RawDocument, SourceKind, SourceRef, build_article
 from newsfuse.model.comparison import StoryMember
@@ -79,13 +91,42 @@ def newsfuse_scores(
     sentences: list[str], owners: list[str], articles: dict[str, str], weight: float = CONTEXT_WEIGHT
 ) -> npt.NDArray[np.float32]:
     """The comparer's similarity: statement words (stems, synonyms, names, numbers) in article context."""
-    keys, names = _keys(sentences)
-    statement = similarity_matrix(keys, names)
+    statement = statement_scores(sentences)
     order = list(articles)
     article_keys, article_names = _keys([articles[o] for o in order])
     between = similarity_matrix(article_keys, article_names)
     index = np.array([order.index(o) for o in owners], dtype=int)
     return in_context(statement, between[np.ix_(index, index)], weight)
+
+
+def statement_scores(sentences: list[str], weight: float = EMBEDDING_WEIGHT) -> npt.NDArray[np.float32]:
+    """The comparer's statement similarity alone: lexical keys blended with the static embedding."""
+    keys, names = _keys(sentences)
+    return blend_embedding(similarity_matrix(keys, names), embedder().encode(sentences), weight)
+
+
+def lexical_only_scores(
+    sentences: list[str], owners: list[str], articles: dict[str, str]
+) -> npt.NDArray[np.float32]:
+    """Variant: statement similarity without article context and without the embedding."""
+    del owners, articles
+    return statement_scores(sentences, 0.0)
+
+
+def embedding_only_scores(
+    sentences: list[str], owners: list[str], articles: dict[str, str]
+) -> npt.NDArray[np.float32]:
+    """Variant: the static embedding's cosine of the two statements, nothing else."""
+    del owners, articles
+    return statement_scores(sentences, 1.0)
+
+
+def statement_only_scores(
+    sentences: list[str], owners: list[str], articles: dict[str, str]
+) -> npt.NDArray[np.float32]:
+    """Variant: the shipped statement similarity (lexical + embedding) without article context."""
+    del owners, articles
+    return statement_scores(sentences)
 
 
 def context_heavy_scores(
@@ -163,6 +204,9 @@ def alignment(clustering: Path) -> dict[str, Any]:
         "newsfuse": newsfuse_scores,
         "newsfuse_train_threshold": newsfuse_scores,
         "context_0.7_train_threshold": context_heavy_scores,
+        "statement_only_train_threshold": statement_only_scores,
+        "lexical_statement_only_train_threshold": lexical_only_scores,
+        "embedding_statement_only_train_threshold": embedding_only_scores,
         "tfidf_baseline_train_threshold": tfidf_scores,
     }
     scored = {
@@ -191,6 +235,32 @@ def members_from(docs: list[dict[str, Any]]) -> list[StoryMember]:
     return [StoryMember(a, x) for a, x in zip(articles, analyze_articles(articles), strict=True)]
 
 
+def contradictions_per_cluster(clustering: Path) -> dict[str, Any]:
+    """Contradictions ``compare_story`` reports inside each gold cluster of ECB+ dev (lower is better)."""
+    docs = load_docs(clustering, "dev")
+    members = members_from(docs)
+    clusters: dict[str, list[StoryMember]] = {}
+    for doc, member in zip(docs, members, strict=True):
+        clusters.setdefault(str(doc["cluster"]), []).append(member)
+    counts: dict[str, int] = {}
+    kinds: Counter[str] = Counter()
+    for cluster, story in clusters.items():
+        if len(story) < 2:
+            continue
+        found = compare_story(story).contradictions
+        counts[cluster] = len(found)
+        kinds.update(c.type.value for c in found)
+    values = sorted(counts.values())
+    return {
+        "clusters": len(values),
+        "mean": round(sum(values) / len(values), 3),
+        "median": values[len(values) // 2],
+        "max": values[-1],
+        "clusters_with_none": sum(1 for v in values if v == 0),
+        "by_type": dict(kinds.most_common()),
+    }
+
+
 def timing(clustering: Path) -> list[dict[str, Any]]:
     """Seconds to compare stories of 2, 10 and 50 dev articles (largest clusters first), best of 3."""
     docs = load_docs(clustering, "dev")
@@ -210,7 +280,9 @@ def timing(clustering: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def write_results(alignment_result: dict[str, Any], timings: list[dict[str, Any]]) -> None:
+def write_results(
+    alignment_result: dict[str, Any], timings: list[dict[str, Any]], conflicts: dict[str, Any]
+) -> None:
     RESULTS.mkdir(exist_ok=True)
     data = {
         "task": "cross-document alignment of ECB+ event sentences",
@@ -218,6 +290,7 @@ def write_results(alignment_result: dict[str, Any], timings: list[dict[str, Any]
         .split("Alignment task (the definition is also written into the results):")[1]
         .strip(),
         "alignment": alignment_result,
+        "contradictions_per_cluster_dev": conflicts,
         "timing": timings,
         "timing_method": (
             f"one process, time.perf_counter around compare_story, best of {REPEATS}; analysis not timed; "
@@ -247,6 +320,12 @@ def write_results(alignment_result: dict[str, Any], timings: list[dict[str, Any]
         "The shipped threshold decides 'same fact' inside a story; ECB+ gold is 'same event', coarser, so "
         "the tuned-threshold rows show how far statement similarity separates the two events of a topic.",
     ]
+    lines += [
+        "",
+        f"Contradictions per gold cluster of ECB+ dev ({conflicts['clusters']} clusters of 2+ documents; "
+        f"lower is better): mean {conflicts['mean']}, median {conflicts['median']}, max {conflicts['max']}, "
+        f"{conflicts['clusters_with_none']} clusters with none; by type {conflicts['by_type']}.",
+    ]
     lines += ["", f"Timing: {data['timing_method']}.", ""]
     lines += ["| articles | claims | seconds (best of 3, one core) |", "|---|---|---|"]
     lines += [f"| {t['articles']} | {t['claims']} | {t['seconds']} |" for t in timings]
@@ -261,7 +340,7 @@ def main() -> None:
     clustering = args.shared / "data" / "clustering"
     result = alignment(clustering)
     timings = [] if args.skip_timing else timing(clustering)
-    write_results(result, timings)
+    write_results(result, timings, contradictions_per_cluster(clustering))
     print((RESULTS / "compare.md").read_text(encoding="utf-8"))
 
 

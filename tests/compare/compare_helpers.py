@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from newsfuse.analyze import analyze_articles
 from newsfuse.clean import clean_document
 from newsfuse.ingest import ReadOptions, Skipped, discover_sources, read_source
-from newsfuse.model import Article, RawDocument, SourceKind, SourceRef, Span
+from newsfuse.model import Article, ParagraphKind, RawDocument, SourceKind, SourceRef, Span, build_article
 from newsfuse.model.comparison import StoryComparison, StoryMember
 
 
@@ -91,3 +91,14 @@ def locate(article: Article, text: str) -> Span:
 def claims_over(comparison: StoryComparison, where: Span) -> list[int]:
     """Indexes of the facts holding a claim that overlaps ``where``."""
     return [n for n, f in enumerate(comparison.facts) if any(c.span.overlaps(where) for c in f.claims)]
+
+
+def article(name: str, outlet: str, day: int, *paragraphs: str) -> Article:
+    """A hand-written fictional article of May 2031, one paragraph per argument."""
+    raw = RawDocument(SourceRef(SourceKind.FILE, f"{name}.txt"), text="\n\n".join(paragraphs))
+    return build_article(
+        raw,
+        [(p, ParagraphKind.BODY) for p in paragraphs],
+        outlet=outlet,
+        published=datetime(2031, 5, day, 9, tzinfo=UTC),
+    )

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-from compare_helpers import members_of
+from compare_helpers import article, members_of
 
 from newsfuse.compare import compare_story
 from newsfuse.errors import InputError
-from newsfuse.model import Article, ParagraphKind, RawDocument, SourceKind, SourceRef, Span, build_article
+from newsfuse.model import Span
 from newsfuse.model.comparison import ConflictType, Contradiction, StoryComparison, StoryMember
-
-
-def article(name: str, outlet: str, day: int, *paragraphs: str) -> Article:
-    raw = RawDocument(SourceRef(SourceKind.FILE, f"{name}.txt"), text="\n\n".join(paragraphs))
-    return build_article(
-        raw,
-        [(p, ParagraphKind.BODY) for p in paragraphs],
-        outlet=outlet,
-        published=datetime(2031, 5, day, 9, tzinfo=UTC),
-    )
-
 
 FIRST = article(
     "first",

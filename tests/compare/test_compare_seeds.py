@@ -19,10 +19,11 @@ def _text(members: list[StoryMember], span_owner: str, start: int, end: int) -> 
 
 def _claim_texts(story: Story, fact: Fact) -> dict[str, str]:
     members, _ = story
-    return {
-        c.span.article_id: _text(members, c.span.article_id, c.span.start, c.span.end).casefold()
-        for c in fact.claims
-    }
+    texts: dict[str, str] = {}
+    for c in fact.claims:
+        said = _text(members, c.span.article_id, c.span.start, c.span.end).casefold()
+        texts[c.span.article_id] = f"{texts.get(c.span.article_id, '')} {said}".strip()
+    return texts
 
 
 def _corroborated_by_both(story: Story, first_word: str, second_word: str | None = None) -> bool:

@@ -1,8 +1,9 @@
-"""Align statements across articles: TF-IDF over stems and synonym groups, numbers and names weighing more.
+"""Align statements across articles: TF-IDF over stems and synonym groups, blended with a static embedding.
 
-Weights are learnt from the story itself (a word rare in the story says more), so nothing is downloaded
-or trained. Groups are formed greedily from the most similar pair down, and a group never takes two
-statements of the same article: each fact has at most one wording per article.
+Lexical weights are learnt from the story itself (a word rare in the story says more; numbers count more,
+names less); the embedding (``compare.embed``) meets paraphrase the words miss. Groups are formed greedily
+from the most similar pair down; a group takes a second statement of an article only when it says the
+same thing as a statement already there (a restatement), never a merely related one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-ALIGN_THRESHOLD = 0.34
+ALIGN_THRESHOLD = 0.36
+EMBEDDING_WEIGHT = 0.3
+RESTATEMENT_THRESHOLD = 0.5  # one article saying the same thing twice: both wordings join the fact
 NUMBER_BOOST = 1.6  # a shared number ("32", "$4.2") is strong evidence of the same fact
 MIN_OVERLAP_MASS = 3.0  # a two-name fragment ("Gypsy Rose") must not overlap everything
 CONTEXT_WEIGHT = 0.3
@@ -27,6 +30,8 @@ class AlignOptions:
     """How eagerly statements are aligned."""
 
     threshold: float = ALIGN_THRESHOLD
+    restatement: float = RESTATEMENT_THRESHOLD
+    embedding_weight: float = EMBEDDING_WEIGHT
 
 
 def _weight(key: str, names: frozenset[str]) -> float:
@@ -59,6 +64,16 @@ def similarity_matrix(
         np.float32
     )
     return blended
+
+
+def blend_embedding(
+    lexical: npt.NDArray[np.float32], vectors: npt.NDArray[np.float32], weight: float = EMBEDDING_WEIGHT
+) -> npt.NDArray[np.float32]:
+    """Lexical similarity blended with the cosine of the statements' unit embedding ``vectors``."""
+    result: npt.NDArray[np.float32] = ((1 - weight) * lexical + weight * (vectors @ vectors.T)).astype(
+        np.float32
+    )
+    return result
 
 
 def _cosine(matrix: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
@@ -104,9 +119,16 @@ def in_context(
 
 
 def group_statements(
-    owners: Sequence[str], similarity: npt.NDArray[np.float32], options: AlignOptions
+    owners: Sequence[str],
+    similarity: npt.NDArray[np.float32],
+    options: AlignOptions,
+    own: npt.NDArray[np.float32] | None = None,
 ) -> list[list[int]]:
-    """Greedy grouping above the threshold; statements of one owner (article) never share a group."""
+    """Greedy grouping above the threshold; two statements of one owner (article) share a group only
+    when they restate each other: their similarity in ``own`` (default ``similarity``; pass the statements'
+    similarity without article context, which is maximal within one article) reaches the restatement
+    threshold."""
+    restated = similarity if own is None else own
     count = len(owners)
     upper = np.triu(similarity, k=1)
     rows, cols = np.nonzero(upper >= options.threshold)
@@ -116,10 +138,21 @@ def group_statements(
     owners_of: dict[int, set[str]] = {i: {owners[i]} for i in range(count)}
     for index in order:
         a, b = group_of[int(rows[index])], group_of[int(cols[index])]
-        if a == b or owners_of[a] & owners_of[b]:
+        if a == b or not _may_merge(members[a], members[b], owners, restated, options.restatement):
             continue
         for item in members[b]:
             group_of[item] = a
         members[a].extend(members.pop(b))
         owners_of[a] |= owners_of.pop(b)
     return [sorted(group) for group in members.values()]
+
+
+def _may_merge(
+    first: list[int],
+    second: list[int],
+    owners: Sequence[str],
+    similarity: npt.NDArray[np.float32],
+    floor: float,
+) -> bool:
+    """Whether every pair of same-article statements across the two groups restates each other."""
+    return all(similarity[i, j] >= floor for i in first for j in second if owners[i] == owners[j])

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsfuse.compare.text import Token, cues, key_of
+from newsfuse.compare.text import Token, abbreviations, cues, key_of
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SCALE_FACTOR = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "percent": 1.0}
@@ -97,7 +97,8 @@ def numbers_in(tokens: tuple[Token, ...]) -> tuple[NumberMention, ...]:
 
 
 def _folded(word: str) -> str:
-    return _POSSESSIVE.sub("", word).casefold()
+    folded = _POSSESSIVE.sub("", word).casefold()
+    return abbreviations().get(folded, folded)  # "Mt Cook" and "Mount Cook": one name
 
 
 def _not_a_quantity(tokens: tuple[Token, ...], index: int) -> bool:

@@ -18,6 +18,7 @@ import numpy.typing as npt
 from newsfuse.compare.align import (
     AlignOptions,
     article_similarity,
+    blend_embedding,
     group_statements,
     in_context,
     similarity_matrix,
@@ -32,6 +33,7 @@ from newsfuse.compare.conflicts import (
     related_pairs,
     to_contradiction,
 )
+from newsfuse.compare.embed import embedder
 from newsfuse.compare.quotes import group_quotes
 from newsfuse.compare.text import name_keys
 from newsfuse.errors import InputError
@@ -200,9 +202,11 @@ def compare_story(members: Sequence[StoryMember], options: AlignOptions | None =
         name_keys(c.tokens for c in claims),
         [c.article.id for c in claims],
     )
-    similarity = similarity_matrix(keys, names)
+    options = options or AlignOptions()
+    vectors = embedder().encode([c.text for c in claims])
+    similarity = blend_embedding(similarity_matrix(keys, names), vectors, options.embedding_weight)
     aligned = in_context(similarity, article_similarity(owners, keys, names))
-    groups = group_statements(owners, aligned, options or AlignOptions())
+    groups = group_statements(owners, aligned, options, similarity)
     contradictions, updates = _differences(claims, similarity, groups, _story_facts(provisional, claims))
     ordered = _article_order(provisional, updates)
     rank = {m.article.id: n for n, (m, _) in enumerate(ordered)}

@@ -81,6 +81,12 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 @cache
+def abbreviations() -> dict[str, str]:
+    """Folded abbreviation → its expansion ("mt" → "mount"), for telling one name written two ways."""
+    return dict(line.split(maxsplit=1) for line in _data_lines("abbreviations.txt"))
+
+
+@cache
 def synonyms() -> dict[str, str]:
     """Stem → the canonical stem of its synonym group."""
     table: dict[str, str] = {}
@@ -133,11 +139,21 @@ def cue_hits(tokens: list[Token], group: str) -> list[tuple[int, int]]:
         lowered = token.text.lower().replace("’", "'")
         if lowered in words or (lowered.endswith("n't") and "n't" in words):
             hits.append((token.start, token.end))
+        elif _split_negation(tokens, index) and "n't" in words:
+            hits.append((token.start, tokens[index + 1].end))
         elif index + 1 < len(tokens):
             pair = f"{lowered}_{tokens[index + 1].text.lower()}"
             if pair in words:
                 hits.append((token.start, tokens[index + 1].end))
     return hits
+
+
+def _split_negation(tokens: list[Token], index: int) -> bool:
+    """ "didn ’ t": a negation the source's tokenisation spaced out ("didn" then a lone "t")."""
+    if index + 1 >= len(tokens) or not tokens[index].text.lower().endswith("n"):
+        return False
+    following = tokens[index + 1]
+    return following.text.lower() == "t" and following.start - tokens[index].end <= 3
 
 
 def name_keys(token_lists: Iterable[Iterable[Token]]) -> frozenset[str]:
