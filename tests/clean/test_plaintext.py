@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.clean.boilerplate import is_boilerplate
 from newsfuse.clean.plaintext import clean_text_document
 from newsfuse.errors import InputError
 from newsfuse.model import Article, ParagraphKind, RawDocument, SourceKind, SourceRef
@@ -232,3 +233,11 @@ def test_flattened_page_keeps_the_article_and_drops_menus() -> None:
     article = clean("\n".join([*menu, TITLE, *byline, *BODY, *teasers, *footer]))
     assert_clean(article)
     assert article.authors == ("Mira Okonde",)
+
+
+def test_long_separator_rows_are_matched_without_backtracking_blowup() -> None:
+    """Regression: a 240-character "a | b | c" nutrition row once took the furniture regex 25 s."""
+    row = " | ".join(f"Nutrient{i}: {i * 7}g" for i in range(16))
+    assert not is_boilerplate(row)
+    assert is_boilerplate("Home » City Hall » Council")
+    assert is_boilerplate("NEWS | LOCAL | FIRE & RESCUE")

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsfuse.clean.plaintext import clean_text_document
+from newsfuse.clean.titles import title_key
 from newsfuse.errors import InputError
 from newsfuse.model import Article, ParagraphKind, RawDocument, SourceKind, SourceRef
 
@@ -28,8 +29,10 @@ title = title_words.map(" ".join)
 
 @st.composite
 def sentence(draw: st.DrawFn, min_words: int = 2) -> str:
-    """A fictional sentence: a name, then lower-case words, then a full stop."""
-    rest = draw(st.lists(st.one_of(word, name), min_size=min_words, max_size=14))
+    """A fictional sentence: a name, lower-case words with a name or two among them, a full stop."""
+    rest = draw(st.lists(word, min_size=min_words, max_size=14))
+    for _ in range(draw(st.integers(0, 2))):
+        rest.insert(draw(st.integers(0, len(rest))), draw(name))
     return " ".join([draw(name), *rest]) + draw(st.sampled_from([".", ".", "!", "?", ".”"]))
 
 
@@ -98,7 +101,12 @@ def test_any_lines_clean_or_are_rejected(lines: list[str]) -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title,
-    st.lists(st.lists(sentence(), min_size=1, max_size=4), min_size=1, max_size=8),
+    st.lists(
+        st.lists(sentence(), min_size=1, max_size=4),
+        min_size=1,
+        max_size=8,
+        unique_by=lambda sentences: title_key(" ".join(sentences)),  # a repeated line is a doubled title
+    ),
     st.lists(st.tuples(st.integers(0, 8), boilerplate()), max_size=8),
 )
 def test_paragraph_text_keeps_every_sentence_and_drops_boilerplate(

@@ -37,28 +37,29 @@ _SYMBOLS = re.compile(r"[|»«›‹·•/@#>→←*+=~^]")
 _DIGIT = re.compile(r"\d")
 _ADDRESS = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
 _LONG_CHARS = 80
+_POSITION = LOCAL_FEATURES.index("position")
+_REPEATS = LOCAL_FEATURES.index("log_repeats")
 
 
-def _line_features(text: str, index: int, count: int, repeats: int) -> list[float]:
+def _text_features(text: str) -> list[float]:
+    """The features of a line that do not depend on where it stands (computed once per distinct line)."""
     found = words(text)
     lowered = [word.lower() for word in found]
     n_words = max(len(found), 1)
     n_chars = max(len(text), 1)
-    stop = word_set("stopwords.txt")
-    furniture = word_set("boilerplate_words.txt")
     return [
         math.log1p(len(text)),
         math.log1p(len(found)),
         float(ends_sentence(text)),
         float(text.endswith(":")),
-        sum(word in stop for word in lowered) / n_words,
-        sum(word[0].isupper() for word in found) / n_words,
+        sum(map(word_set("stopwords.txt").__contains__, lowered)) / n_words,
+        sum(map(str.isupper, [word[0] for word in found])) / n_words,
         len(_DIGIT.findall(text)) / n_chars,
         len(_SYMBOLS.findall(text)) / n_chars,
         text.count(",") / n_words,
-        index / max(count - 1, 1),
-        math.log(repeats),
-        sum(word in furniture for word in lowered) / n_words,
+        0.0,  # position, filled in per line
+        0.0,  # repeats, filled in per line
+        sum(map(word_set("boilerplate_words.txt").__contains__, lowered)) / n_words,
         float(_ADDRESS.search(text) is not None),
         float(is_prose(text)),
         float(is_title_like(text)),
@@ -69,8 +70,13 @@ def _line_features(text: str, index: int, count: int, repeats: int) -> list[floa
 def local_features(texts: list[str]) -> Matrix:
     """One row of :data:`LOCAL_FEATURES` per line."""
     repeats = Counter(texts)
-    rows = [_line_features(text, i, len(texts), repeats[text]) for i, text in enumerate(texts)]
-    return np.array(rows, dtype=np.float64).reshape(len(texts), len(LOCAL_FEATURES))
+    by_text = {text: _text_features(text) for text in repeats}
+    rows = np.array([by_text[text] for text in texts], dtype=np.float64).reshape(
+        len(texts), len(LOCAL_FEATURES)
+    )
+    rows[:, _POSITION] = np.arange(len(texts)) / max(len(texts) - 1, 1)
+    rows[:, _REPEATS] = np.log(np.array([repeats[text] for text in texts], dtype=np.float64))
+    return rows
 
 
 def _window_mean(values: Matrix, near: int, far: int) -> Matrix:

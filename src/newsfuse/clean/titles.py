@@ -10,7 +10,7 @@ import re
 from difflib import SequenceMatcher
 
 from newsfuse.clean.resources import word_set
-from newsfuse.clean.shape import is_prose, is_title_like
+from newsfuse.clean.shape import ends_sentence, is_prose, is_title_like
 
 _SEPARATORS = " \t-–—:|·•"
 _REPEAT_WINDOW = 3
@@ -99,23 +99,37 @@ def _matches_hint(text: str, hint: str) -> bool:
     return same_title(text, hint) or (is_title_like(text) and title_key(text) in title_key(hint))
 
 
-def _title_index(leading: list[str], first_prose: str | None, hint: str | None) -> int | None:
-    """Which of the units before the first prose unit is the headline (mastheads and taglines come first).
+def _is_copy(text: str, title: str) -> bool:
+    """A second print of the title: headline-like itself (a sentence ending in "." is never a copy)."""
+    return is_title_like(text) and same_title(text, title)
 
-    In order of trust: the source's title hint; a line printed twice in a row; a line glued to the start
-    of the first paragraph; else the first headline-like line.
+
+def _starts_article(text: str) -> bool:
+    """Prose, or any sentence ending in a full stop: nothing from here on is masthead or headline."""
+    return is_prose(text) or (ends_sentence(text) and not is_title_like(text))
+
+
+def _title_index(leading: list[str], first_prose: str | None, hint: str | None) -> int | None:
+    """Which of the units before the article starts is the headline (mastheads and taglines come first).
+
+    In order of trust: the source's title hint; a line printed twice in a row (same letters); a line
+    glued to the start of the first paragraph; else the first headline-like line.
     """
     candidates = [i for i, text in enumerate(leading) if is_title_like(text)]
     if hint:
         return next((i for i in candidates if _matches_hint(leading[i], hint)), None)
-    repeated = (i for i in candidates if any(same_title(t, leading[i]) for t in leading[i + 1 : i + 3]))
+    keys = dict.fromkeys(range(len(leading)), "") | {i: title_key(leading[i]) for i in candidates}
+    repeated = (i for i in candidates if keys[i] in (keys.get(i + 1), keys.get(i + 2)))
     glued = (i for i in candidates if first_prose and strip_title_prefix(first_prose, leading[i]) is not None)
-    return next(repeated, next(glued, candidates[0] if candidates else None))
+    for found in (next(repeated, None), next(glued, None)):
+        if found is not None:
+            return found
+    return candidates[0] if candidates else None
 
 
 def _drop_copies(body: list[str], title: str) -> list[str]:
     """Repeats of the title near the top go; a copy glued to the first paragraph is cut off it."""
-    kept = [text for i, text in enumerate(body) if i >= _REPEAT_WINDOW or not same_title(text, title)]
+    kept = [text for i, text in enumerate(body) if i >= _REPEAT_WINDOW or not _is_copy(text, title)]
     for index, text in enumerate(kept[:_REPEAT_WINDOW]):
         rest = strip_title_prefix(text, title)
         if rest is not None:
@@ -127,7 +141,7 @@ def _drop_copies(body: list[str], title: str) -> list[str]:
 def split_title(texts: list[str], hint: str | None) -> tuple[str | None, list[str]]:
     """The title and the body units after it (leading furniture, repeats and a glued copy removed)."""
     hint = " ".join(hint.split()) if hint and hint.strip() else None
-    lead = next((i for i, text in enumerate(texts) if is_prose(text)), len(texts))
+    lead = next((i for i, text in enumerate(texts) if _starts_article(text)), len(texts))
     index = _title_index(texts[:lead], texts[lead] if lead < len(texts) else None, hint)
     title, body = (texts[index], texts[index + 1 :]) if index is not None else (hint, list(texts))
     if title is not None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfuse.clean.boilerplate import is_boilerplate
+from newsfuse.clean.shape import ends_sentence
+
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _MIN_WRAPPED_CHARS = 40
 _MAX_WRAP_WIDTH = 120
@@ -25,14 +28,19 @@ class Unit:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Lines cut at a fixed width: every line but the last is long and close to the widest."""
+    """Lines cut at a fixed width: every line but the last is long and close to the widest, most of
+    them stop mid-sentence, and none is a furniture line (which must stay apart to be dropped)."""
     if len(lines) < 2:
         return False
     widest = max(len(line) for line in lines)
     if widest > _MAX_WRAP_WIDTH:
         return False
     floor = max(_MIN_WRAPPED_CHARS, _WRAP_SHARE * widest)
-    return all(len(line) >= floor for line in lines[:-1])
+    if not all(len(line) >= floor for line in lines[:-1]):
+        return False
+    if sum(ends_sentence(line) for line in lines[:-1]) * 2 > len(lines) - 1:
+        return False
+    return not any(is_boilerplate(line, normalised=True) for line in lines)
 
 
 def split_units(text: str) -> list[Unit]:
