@@ -16,7 +16,6 @@ from newsfuse.errors import InputError
 from newsfuse.model import Article, DateSource, ParagraphKind, RawDocument, build_article
 
 _DATE_FORMAT = "%Y-%m-%d"
-_YEAR_ONLY = "-01-01"  # what the extensive search returns from a bare year, such as "© 2025"
 _MIN_PROSE_WORDS = 12  # no WCXB-dev article lacks a paragraph this long; menus and listings do
 
 
@@ -83,18 +82,14 @@ def _publication_date(
 
 
 def _search_date(tree: HtmlElement, url: str | None) -> datetime | None:
-    """htmldate's quick search (markup, URL, common patterns), then its extensive one if that found nothing
-    (a bare year from the extensive search is not taken for a date).
+    """htmldate's quick search (markup, URL, common patterns); runs last because it may prune the tree.
 
-    Runs last because htmldate may prune the tree.
+    Its extensive search finds a date on about 3% more WCXB pages but doubles the time of the whole path.
     """
-    for extensive in (False, True):
-        try:
-            found = find_date(
-                tree, url=url, extensive_search=extensive, original_date=True, outputformat=_DATE_FORMAT
-            )
-        except (LxmlError, ValueError, TypeError):
-            return None
-        if isinstance(found, str) and not (extensive and found.endswith(_YEAR_ONLY)):
-            return datetime.strptime(found, _DATE_FORMAT)
-    return None
+    try:
+        found = find_date(
+            tree, url=url, extensive_search=False, original_date=True, outputformat=_DATE_FORMAT
+        )
+    except (LxmlError, ValueError, TypeError):
+        return None
+    return datetime.strptime(found, _DATE_FORMAT) if isinstance(found, str) else None
