@@ -237,6 +237,19 @@ def test_a_story_never_stays_hot_for_ever() -> None:
     assert closed and all(len(story.members) < 6 for story in closed + clusterer.stories())
 
 
+def test_naive_and_aware_times_mix_in_one_story() -> None:
+    """A naive publication time (taken as UTC) beside aware ones does not break the story record."""
+    naive = FERRY[1]
+    clusterer = OnlineClusterer()
+    clusterer.add(FERRY[0])
+    clusterer.add(
+        StoryCandidate(naive.article_id, datetime(2031, 3, 14, 10, 0), naive.outlet, naive.title, naive.text)
+    )
+    [story] = clusterer.stories()
+    assert story.first_published == FERRY[0].published
+    assert story.last_published == datetime(2031, 3, 14, 10, 0)
+
+
 def test_a_candidate_without_id_is_bad_input() -> None:
     """An article without an id is rejected with InputError, not a crash."""
     with pytest.raises(InputError):

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from newsfuse.model.story import EntityRef, LabelChange, StoryMember
-from newsfuse.stories.features import ArticleFeatures
+from newsfuse.stories.features import ArticleFeatures, to_day
 from newsfuse.stories.vectors import Vector, add_into, dot, norm, prune
 
 
@@ -118,8 +118,11 @@ class StoryState:
         self.last_day = day if self.last_day is None else max(self.last_day, day)
 
     def published_range(self) -> tuple[datetime | None, datetime | None]:
-        times = [m.published for m in self.members if m.published is not None]
-        return (min(times), max(times)) if times else (None, None)
+        timed = sorted((to_day(m.published) or 0.0, i) for i, m in enumerate(self.members) if m.published)
+        if not timed:
+            return None, None
+        # compared as days since the epoch: naive and aware times may mix
+        return self.members[timed[0][1]].published, self.members[timed[-1][1]].published
 
     def to_dict(self) -> dict[str, Any]:
         return {
