@@ -241,3 +241,18 @@ def test_long_separator_rows_are_matched_without_backtracking_blowup() -> None:
     assert not is_boilerplate(row)
     assert is_boilerplate("Home » City Hall » Council")
     assert is_boilerplate("NEWS | LOCAL | FIRE & RESCUE")
+
+
+def test_furniture_line_is_not_joined_into_a_wrapped_paragraph() -> None:
+    """Regression: a 41-character furniture line above a sentence was joined to it and both dropped."""
+    text = "Your email address will not be published.\nOrlanda sold the harbour nets again this morning."
+    article = clean(f"{TITLE}\n\n{BODY[0]}\n\n{text}")
+    assert article.paragraph_texts() == [TITLE, BODY[0], text.split("\n")[1]]
+
+
+def test_lines_ending_sentences_are_not_taken_for_hard_wrapping() -> None:
+    """Two long lines that each end a sentence stay two paragraphs (wrapped lines stop mid-sentence)."""
+    first = "The harbour office opened a new ticket hall for the island ferry today."
+    second = "Fishers said the nets would be mended before the spring storms came in."
+    article = clean(f"{TITLE}\n\n{BODY[0]}\n\n{first}\n{second}")
+    assert article.paragraph_texts() == [TITLE, BODY[0], first, second]
