@@ -6,6 +6,9 @@ are fitted (numpy, Newton steps with an L2 penalty). The cross-validated score i
 bag-of-words F1 on the pages of each held-out fold. Run:
 
     python -m bench.extraction.fit_line_model --shared ../shared
+
+It rewrites ``src/newsfuse/clean/data/line_model.json``; a ``--limit`` trial run writes
+``bench/results/line_model.json.tmp`` instead, so it never replaces the shipped weights.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import json
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -39,6 +43,7 @@ from newsfuse.errors import InputError
 
 Matrix = NDArray[np.float64]
 WEIGHTS_PATH = Path(__file__).resolve().parents[2] / "src/newsfuse/clean/data/line_model.json"
+TRIAL_PATH = Path(__file__).resolve().parents[1] / "results/line_model.json.tmp"  # --limit runs go here
 ATTRIBUTION = (
     "Fitted on the WCXB benchmark dev split (Murrough Foley, 2026), licensed CC BY 4.0 "
     "(https://creativecommons.org/licenses/by/4.0/); only these weights are derived from it. "
@@ -119,8 +124,8 @@ def fit_layer(features: Matrix, labels: Matrix, weights: Matrix) -> LogisticLaye
     return LogisticLayer(mean=mean, scale=scale, weights=beta[:-1], bias=float(beta[-1]))
 
 
-def _stack(pages: list[Page], build: object) -> tuple[Matrix, Matrix, Matrix]:
-    rows = [build(page) for page in pages if page.lines]  # type: ignore[operator]
+def _stack(pages: list[Page], build: Callable[[Page], Matrix]) -> tuple[Matrix, Matrix, Matrix]:
+    rows = [build(page) for page in pages if page.lines]
     labels = np.concatenate([page.labels for page in pages if page.lines])
     weights = np.concatenate([page.weights for page in pages if page.lines])
     return np.vstack(rows), labels, weights
@@ -218,7 +223,10 @@ def main() -> None:
             "in_sample_f1": round(score(pages, model), 4),
         },
     }
-    WEIGHTS_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    output = WEIGHTS_PATH if args.limit is None else TRIAL_PATH
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"weights written to {output}")
     print(json.dumps(data["fit"], indent=1))
     assert len(LOCAL_FEATURES) == len(model.local.weights)
     assert len(CONTEXT_FEATURES) == len(model.context.weights)
