@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from dateutil import parser as date_parser  # type: ignore[import-untyped]  # no stubs installed
+from dateutil import parser as date_parser
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
 
 _DATA_PACKAGE = "newsfuse.clean"

@@ -9,26 +9,29 @@ is ever dropped on a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from newsfuse.clean.boilerplate import is_boilerplate, is_trail_marker
 from newsfuse.clean.byline import byline_authors
+from newsfuse.clean.dateline import dateline_date
 from newsfuse.clean.line_model import LineModel, default_model
 from newsfuse.clean.shape import ends_sentence, is_prose, is_title_like
 from newsfuse.clean.titles import split_title
 from newsfuse.clean.units import Unit, is_paragraph_text, split_units
 from newsfuse.errors import InputError
-from newsfuse.model import Article, ParagraphKind, RawDocument, build_article
+from newsfuse.model import Article, DateSource, ParagraphKind, RawDocument, build_article
 
 __all__ = ["CleanText", "candidate_units", "clean_text", "clean_text_document"]
 
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
-    """The cleaner's result before it becomes an article: a title and the kept paragraphs."""
+    """The cleaner's result before it becomes an article: title, kept paragraphs, byline and dateline."""
 
     title: str | None
     paragraphs: list[tuple[str, ParagraphKind]]
     authors: tuple[str, ...] = ()
+    published: datetime | None = None
 
 
 def candidate_units(units: list[Unit]) -> list[Unit]:
@@ -68,15 +71,24 @@ def _label(body: list[str]) -> list[tuple[str, ParagraphKind]]:
     return labelled
 
 
-def _authors(units: list[Unit]) -> tuple[str, ...]:
-    """Names from the first byline above the first paragraph of prose."""
+def _above_prose(units: list[Unit]) -> list[str]:
+    """The lines above the first paragraph of prose, where bylines and datelines stand."""
+    lines: list[str] = []
     for unit in units:
         if is_prose(unit.text):
             break
-        names = byline_authors(unit.text)
-        if names:
-            return names
-    return ()
+        lines.append(unit.text)
+    return lines
+
+
+def _authors(header: list[str]) -> tuple[str, ...]:
+    """Names from the first byline in the header lines."""
+    return next((names for line in header if (names := byline_authors(line))), ())
+
+
+def _published(header: list[str]) -> datetime | None:
+    """The date of the first dateline in the header lines."""
+    return next((date for line in header if (date := dateline_date(line)) is not None), None)
 
 
 def clean_text(text: str, title_hint: str | None = None, model: LineModel | None = None) -> CleanText:
@@ -93,7 +105,8 @@ def clean_text(text: str, title_hint: str | None = None, model: LineModel | None
     if not body:
         reason = "only a title is left" if title else "every line is boilerplate"
         raise InputError(f"nothing article-like in the text: {reason}")
-    return CleanText(title, _label(body), _authors(units))
+    header = _above_prose(units)
+    return CleanText(title, _label(body), _authors(header), _published(header))
 
 
 def clean_text_document(raw: RawDocument) -> Article:
@@ -102,9 +115,14 @@ def clean_text_document(raw: RawDocument) -> Article:
         raise InputError("the document has no text to clean")
     cleaned = clean_text(raw.text, raw.title)
     paragraphs = [(cleaned.title, ParagraphKind.TITLE)] if cleaned.title else []
+    published, published_source = raw.published, raw.published_source
+    if cleaned.published is not None and published_source in (DateSource.NONE, DateSource.WARC):
+        published, published_source = cleaned.published, DateSource.TEXT
     return build_article(
         raw,
         paragraphs + cleaned.paragraphs,
         title=cleaned.title or raw.title,
         authors=raw.authors or cleaned.authors,
+        published=published,
+        published_source=published_source,
     )

@@ -9,7 +9,7 @@ import re
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from dateutil import parser as date_parser  # type: ignore[import-untyped]  # no stubs installed
+from dateutil import parser as date_parser
 
 _HTML_TAG = re.compile(
     r"<(?:!doctype|html|head|body|p|div|br|article|section|span|a|h[1-6]|ul|li)[\s>/]", re.IGNORECASE

@@ -35,6 +35,7 @@ class DateSource(StrEnum):
 
     METADATA = "metadata"  # a field the source gave us (JSONL, feed item, HTML meta tag)
     HTML = "html"  # found in the page by htmldate
+    TEXT = "text"  # a dateline in plain text ("Published March 3, 2026")
     WARC = "warc"  # the crawl date of the WARC record: an upper bound, not the publication date
     URL = "url"  # a date in the URL path
     NONE = "none"
