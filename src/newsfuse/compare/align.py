@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 ALIGN_THRESHOLD = 0.36
 EMBEDDING_WEIGHT = 0.3
-RESTATEMENT_THRESHOLD = 0.5  # one article saying the same thing twice: both wordings join the fact
+RESTATEMENT_THRESHOLD = 0.55  # one article saying the same thing twice: both wordings join the fact
 NUMBER_BOOST = 1.6  # a shared number ("32", "$4.2") is strong evidence of the same fact
 MIN_OVERLAP_MASS = 3.0  # a two-name fragment ("Gypsy Rose") must not overlap everything
 CONTEXT_WEIGHT = 0.3

@@ -25,6 +25,9 @@ from newsfuse.model.comparison import ConflictType, Contradiction, Update
 RELATED_THRESHOLD = 0.3
 NEGATION_THRESHOLD = 0.45
 DATE_THRESHOLD = 0.45
+ALIGNED_DATE_FLOOR = 0.2  # aligned by paraphrase yet sharing few words: two dates of two things
+MIN_VARIANT_LENGTH = 6  # "Recognised"/"Recognized"; shorter words one letter apart are other words
+NUMBER_THRESHOLD = 0.15  # below, two counts in one unit mostly count different things
 MAX_RATIO = 2.0
 _PLACE_PREPOSITIONS = frozenset({"to", "at", "in", "from", "near", "into"})
 LOOSE_THRESHOLD = 0.12  # same topic at least: enough for an update or two names of one thing
@@ -94,8 +97,16 @@ def _number_conflict(a: ClaimText, b: ClaimText) -> Finding | None:
             if any(z.value == same_unit[0].value for z in left):
                 continue
             y = same_unit[0]
+            if _parts_of(x, right) or _parts_of(y, left):
+                continue
             return Finding(ConflictType.NUMBER, x.subtype, (x.start, x.end), (y.start, y.end))
     return None
+
+
+def _parts_of(total: NumberMention, numbers: tuple[NumberMention, ...]) -> bool:
+    """Whether the other claim's counts add up to this one: "23 pirates" against "12 Somali and 11 Yemeni"."""
+    counts = [n.amount for n in numbers if n.subtype == "count"]
+    return len(counts) > 1 and abs(sum(counts) - total.amount) < 1e-9
 
 
 def _dates_in(claim: ClaimText, facts: StoryFacts) -> list[TemporalExpression]:
@@ -164,12 +175,27 @@ def _variant_spelling(x: NamePhrase, y: NamePhrase) -> bool:
     Township") — except a title with its article ("The Kardashians") ending a longer title, which is the
     title of another work.
     """
-    if [key_of(w) for w in x.words] == [key_of(w) for w in y.words]:
+    first, second = _spelled(x.words), _spelled(y.words)
+    if len(first) == len(second) and all(map(_one_word, first, second)):
         return True
-    shorter, longer = sorted((x, y), key=lambda p: len(p.words))
-    if longer.words[: len(shorter.words)] == shorter.words:
+    (shorter, short), (_, long) = sorted(((x, first), (y, second)), key=lambda p: len(p[1]))
+    if long[: len(short)] == short:
         return True
-    return longer.words[-len(shorter.words) :] == shorter.words and not shorter.titled
+    return long[-len(short) :] == short and not shorter.titled
+
+
+def _spelled(words: tuple[str, ...]) -> list[str]:
+    """Words as spelled for comparison: stems, letters and digits only ("M/S" and "MS" meet)."""
+    return [key_of("".join(ch for ch in w if ch.isalnum())) or w for w in words]
+
+
+def _one_word(first: str, second: str) -> bool:
+    """Equal, or one letter apart in a longer word ("Recognised"/"Recognized")."""
+    if first == second:
+        return True
+    if len(first) != len(second) or len(first) < MIN_VARIANT_LENGTH:
+        return False
+    return sum(a != b for a, b in zip(first, second, strict=True)) == 1
 
 
 def _names_one_thing(word: str, facts: StoryFacts) -> bool:
@@ -219,16 +245,25 @@ def _negation_conflict(a: ClaimText, b: ClaimText, score: float) -> Finding | No
 def judge(a: ClaimText, b: ClaimText, score: float, facts: StoryFacts, aligned: bool) -> list[Finding]:
     """Every disagreement the rules find between two claims (at most one of each kind).
 
-    Claims only on the same topic are checked for numbers and for two names of one thing; closely
-    related claims for every kind, dates only when the claims are closer still.
+    Claims only on the same topic are checked for two names of one thing and for a named person's age;
+    closely related claims for every kind (two counts in loosely related claims mostly count different
+    things: 13 nautical miles away, 12 nautical miles of territorial waters), dates only when closer still.
     """
     close = aligned or score >= RELATED_THRESHOLD
-    found = [_number_conflict(a, b), _name_conflict(a, b, facts)]
+    found = [_name_conflict(a, b, facts)]
+    if close or score >= NUMBER_THRESHOLD or _named_ages(a, b):
+        found.append(_number_conflict(a, b))
     if close:
         found += [_place_conflict(a, b, facts), _negation_conflict(a, b, score)]
-    if aligned or score >= DATE_THRESHOLD:
+    if (aligned and score >= ALIGNED_DATE_FLOOR) or score >= DATE_THRESHOLD:
         found.append(_date_conflict(a, b, facts))
     return [f for f in found if f is not None]
+
+
+def _named_ages(a: ClaimText, b: ClaimText) -> bool:
+    """Both claims give an age of the same named person: a different age conflicts however apart they are."""
+    units = {n.unit for n in a.numbers if n.unit.startswith("age:") and len(n.unit) > 4}
+    return any(n.unit in units for n in b.numbers)
 
 
 def moves_on(earlier: ClaimText, later: ClaimText) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -70,7 +70,11 @@ def _unit(tokens: tuple[Token, ...], index: int, after: int) -> str:
     if token.text.startswith("$"):
         return "money"
     if token.text.endswith("-year-old"):
-        return "age:" + next((t.key for t in tokens[after : after + 2] if t.is_capitalised), "")
+        named = next((t.key for t in tokens[after : after + 2] if t.is_capitalised), "")
+        if named:
+            return "age:" + named
+        # "a 66-year-old woman" and "the 36-year-old driver" are two people: the noun tells them apart
+        return "age~" + next((t.key for t in tokens[after : after + 2] if t.key), "")
     previous = tokens[index - 1] if index > 0 else None
     if previous is not None and previous.is_capitalised and previous.end + 2 == token.start:
         return "age:" + previous.key  # "Nils Halvorsen, 61"
@@ -110,6 +114,8 @@ def _not_a_quantity(tokens: tuple[Token, ...], index: int) -> bool:
         return True
     if following is None:
         return False
+    if following.is_number and len(following.text) == 2 and following.start - token.end <= 3:
+        return True  # "20 : 09", a time some sources space out
     glued = following.start == token.end and following.text[:1].isalpha()
     return (
         glued

@@ -204,10 +204,13 @@ def compare_story(members: Sequence[StoryMember], options: AlignOptions | None =
     )
     options = options or AlignOptions()
     vectors = embedder().encode([c.text for c in claims])
-    similarity = blend_embedding(similarity_matrix(keys, names), vectors, options.embedding_weight)
+    lexical = similarity_matrix(keys, names)
+    similarity = blend_embedding(lexical, vectors, options.embedding_weight)
     aligned = in_context(similarity, article_similarity(owners, keys, names))
     groups = group_statements(owners, aligned, options, similarity)
-    contradictions, updates = _differences(claims, similarity, groups, _story_facts(provisional, claims))
+    # the conflict rules' thresholds are set on the word similarity: the embedding, which rates any two
+    # sentences of one story as somewhat alike, would make every pair "related"
+    contradictions, updates = _differences(claims, lexical, groups, _story_facts(provisional, claims))
     ordered = _article_order(provisional, updates)
     rank = {m.article.id: n for n, (m, _) in enumerate(ordered)}
     claims = [replace(c, rank=rank[c.article.id]) for c in claims]
