@@ -16,7 +16,7 @@ from typing import Any
 from newsfuse.model.analysis import ArticleAnalysis
 from newsfuse.model.article import Article, Span
 
-COMPARER_NAME = "compare.v1"
+COMPARER_NAME = "compare.v2"  # v2: static-embedding alignment, restatements, fewer false conflicts
 
 
 @dataclass(frozen=True, slots=True)
