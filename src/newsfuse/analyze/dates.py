@@ -39,6 +39,14 @@ AGO = re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six) (?P<unit>day|week|
 WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DATE_LABELS = frozenset({"DATE", "TIME"})
+# Where no tagger ran (sentences with no attribution cue), these stand in for its DATE entities.
+UNTAGGED_PATTERNS = (
+    *(
+        re.compile(p.pattern, re.IGNORECASE)
+        for p in (FULL_DATE, DAY_FIRST, MONTH_YEAR, DECADE, AGO, ONLY_YEAR)
+    ),
+    re.compile(r"\b(?:" + "|".join(name.title() for name in WEEKDAYS) + r")\b"),
+)
 
 
 @cache
@@ -55,6 +63,9 @@ def find_temporal(doc: Doc) -> list[tuple[int, int]]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in DATE_LABELS]
     for pattern in extra_patterns():
         ranges.extend(m.span() for m in pattern.finditer(text_of(doc)))
+    for start, end in _untagged(doc):
+        for pattern in UNTAGGED_PATTERNS:
+            ranges.extend(m.span() for m in pattern.finditer(text_of(doc), start, end))
     ranges = [r for r in ranges if not any(s < r[1] and r[0] < e for s, e in names)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
@@ -191,3 +202,17 @@ def _shift_month(year: int, month: int, shift: int) -> tuple[int, int]:
 
 def _valid(year: int, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year, month)[1]
+
+
+def _untagged(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the stretches the tagger did not run on."""
+    ranges: list[tuple[int, int]] = []
+    for token in doc:
+        if token.tag_ or token.is_space:
+            continue
+        end = token.idx + len(token)
+        if ranges and doc[token.i - 1].tag_ == "" and token.i > 0:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((token.idx, end))
+    return ranges

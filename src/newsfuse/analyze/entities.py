@@ -123,6 +123,16 @@ class EntityIndex:
                 return cluster
         return None
 
+    def name_token(self, text: str) -> Cluster | None:
+        """The person-like entity (a label the tagger confuses with person) whose name holds this token."""
+        tokens = name_tokens(text)
+        if len(tokens) != 1:
+            return None
+        for cluster in reversed(self.clusters):
+            if cluster.label in PERSONISH and _token_matches(tokens[0], cluster.tokens):
+                return cluster
+        return None
+
     def person_token(self, text: str) -> Cluster | None:
         """The person whose name holds this single token (exactly or one letter away)."""
         tokens = name_tokens(text)
@@ -168,9 +178,10 @@ def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> Entity
             start, end, text = _ent_bounds(_with_given_names(ent), titles)
             index.add(start, end, _strip_possessive(text), ent.label_)
     covered = {t.i for ent in doc.ents for t in ent}
-    _add_name_chains(doc, index, covered)
+    _add_untagged_names(doc, index, covered, titles)
+    _add_name_chains(doc, index, covered, titles)
     for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        if token.i in covered or not _name_like(token, titles) or not token.text[:1].isupper():
             continue
         cluster = index.person_token(token.text)
         if cluster is not None:
@@ -178,16 +189,47 @@ def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> Entity
     return index
 
 
-def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int]) -> None:
+def _name_like(token: Token, titles: frozenset[str]) -> bool:
+    """A proper noun; in a sentence left untagged (no cue there), any capitalised word but a title."""
+    if token.tag_:
+        return token.pos_ == "PROPN"
+    return token.is_title and token.lower_.rstrip(".") not in titles
+
+
+def _add_untagged_names(doc: Doc, index: EntityIndex, covered: set[int], titles: frozenset[str]) -> None:
+    """In untagged sentences, runs of capitalised words that name a known person ("Orla Venter")."""
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and not token.tag_ and token.i not in covered and _name_like(token, titles):
+            run.append(token)
+            continue
+        if run and _names_known_person(run, index):
+            start, end = run[0].idx, run[-1].idx + len(run[-1])
+            index.add(start, end, text_of(doc)[start:end], "PERSON")
+            covered.update(t.i for t in run)
+        run = []
+
+
+def _names_known_person(run: list[Token], index: EntityIndex) -> bool:
+    """All words are parts of one person's name, or given names before a known surname."""
+    clusters = {index.person_token(t.text) for t in run}
+    if len(clusters) == 1 and None not in clusters:
+        return True
+    return 1 < len(run) <= MAX_GIVEN_NAMES + 1 and index.name_token(run[-1].text) is not None
+
+
+def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int], titles: frozenset[str]) -> None:
     """Untagged "Gypsy Rose Blanchard" (a title-case headline) ending in a known surname: a full name."""
     for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or token.i < 1:
+        if token.i in covered or not _name_like(token, titles) or token.i < 1:
             continue
         cluster = index.person_token(token.text)
         if cluster is None or len(cluster.tokens) > 1:
             continue
         first = token.i
-        while first > token.i - MAX_GIVEN_NAMES and first > 0 and _given_name(doc[first - 1], covered):
+        while (
+            first > token.i - MAX_GIVEN_NAMES and first > 0 and _given_name(doc[first - 1], covered, titles)
+        ):
             first -= 1
         if first < token.i:
             start, end = doc[first].idx, token.idx + len(token)
@@ -195,8 +237,8 @@ def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int]) -> None:
             covered.update(range(first, token.i + 1))
 
 
-def _given_name(token: Token, covered: set[int]) -> bool:
-    return token.pos_ == "PROPN" and token.is_title and token.i not in covered
+def _given_name(token: Token, covered: set[int], titles: frozenset[str] = frozenset()) -> bool:
+    return _name_like(token, titles) and token.is_title and token.i not in covered
 
 
 def _with_given_names(ent: Span) -> Span:

@@ -18,6 +18,8 @@ class Lexicon:
     outlet: frozenset[str]
     interview: frozenset[str]
     title: frozenset[str]
+    forms: frozenset[str]  # irregular word forms of the cues (said, told, thought)
+    noun_forms: frozenset[str]  # cue word forms that are nearly always nouns in news (state, support)
 
     @property
     def cues(self) -> frozenset[str]:
@@ -53,4 +55,6 @@ def lexicon() -> Lexicon:
         outlet=sections.get("outlet", frozenset()),
         interview=sections.get("interview", frozenset()),
         title=sections.get("title", frozenset()),
+        forms=sections.get("forms", frozenset()),
+        noun_forms=sections.get("noun_forms", frozenset()),
     )

