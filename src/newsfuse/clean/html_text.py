@@ -14,6 +14,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs in
 from trafilatura.core import bare_extraction
 from trafilatura.settings import Extractor
 
+from newsfuse.clean.html_prune import extraction_tree
 from newsfuse.model import ParagraphKind
 
 Block = tuple[str, ParagraphKind]
@@ -31,9 +32,10 @@ _INVISIBLE = ("script", "style", "noscript", "template")
 
 def extract_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
     """Headings and paragraphs of the page's main text, in order (empty when none is found)."""
-    blocks = _run(tree, url, fast=True)
+    work = extraction_tree(tree)
+    blocks = _run(work, url, fast=True)
     if _length(blocks) < _FULL_MODE_BELOW_SHARE * _visible_length(tree):
-        full = _run(tree, url, fast=False)
+        full = _run(work, url, fast=False)
         if _length(full) > _length(blocks):
             blocks = full
     return blocks

@@ -1,0 +1,27 @@
+"""The copy handed to trafilatura: boilerplate containers gone, article text intact, the page unchanged."""
+
+from __future__ import annotations
+
+from html_pages import PARAGRAPHS, page
+
+from newsfuse.clean.html_parse import parse_html
+from newsfuse.clean.html_prune import extraction_tree
+
+
+def test_navigation_aside_and_footer_are_dropped_from_the_copy_only() -> None:
+    """nav, aside and footer leave the copy with their text; the parsed page keeps them."""
+    tree = parse_html(page())
+    work = extraction_tree(tree)
+    assert work is not tree
+    assert not work.xpath("//nav | //aside | //footer")
+    assert tree.xpath("//nav") and tree.xpath("//aside") and tree.xpath("//footer")
+    text = work.text_content()
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert "Most read" not in text and "All rights reserved" not in text
+
+
+def test_page_whose_only_paragraphs_are_in_an_aside_is_handed_over_whole() -> None:
+    """When dropping would leave no paragraph, the page itself is used, as trafilatura's recall mode does."""
+    html = f"<html><body><aside><p>{PARAGRAPHS[0]}</p></aside></body></html>"
+    tree = parse_html(html)
+    assert extraction_tree(tree) is tree
