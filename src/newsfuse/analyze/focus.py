@@ -20,6 +20,7 @@ from newsfuse.analyze.marks import ALL_MARKS
 _BOUNDARY = re.compile(r"\n+\s*|(?<=[.!?])[\"”’')\]]*\s+(?=[A-Z\"“‘'(\[])")
 _WORD = re.compile(r"[A-Za-z]+")
 _MARKS = frozenset(ALL_MARKS)
+_TRANSCRIPT = re.compile(r"[A-Z][A-Z .'’-]{1,40}: ")
 # A sentence opening with a pronoun or a definite description ("The baker said") needs its antecedent.
 _BACK_REFERENCE = re.compile(r"\s*[\"“]?(?:(?:He|She|They|It|We|I|His|Her|Their)\b|The [a-z])")
 
@@ -65,8 +66,8 @@ def sentence_pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _wanted(text: str, forms: frozenset[str]) -> bool:
-    """Whether a piece holds a quotation mark or a word form of a cue."""
-    if any(ch in _MARKS for ch in text):
+    """Whether a piece holds a quotation mark, a word form of a cue or a transcript lead ("TAPPER:")."""
+    if any(ch in _MARKS for ch in text) or _TRANSCRIPT.match(text):
         return True
     return any(w.lower() in forms for w in _WORD.findall(text))
 

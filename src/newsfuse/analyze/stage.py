@@ -8,6 +8,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.analyze.colon import colon_attributions
 from newsfuse.analyze.dates import find_temporal, normalise
 from newsfuse.analyze.direct import DirectQuotes, Found
 from newsfuse.analyze.entities import EntityIndex, build_entity_index
@@ -102,6 +103,7 @@ def _attributions(
         if any(item.content[0][0] <= s.start and s.end <= item.content[-1][1] for s in segments):
             item.kind = "mixed"
         found.append(item)
+    found += colon_attributions(doc, article, [r for item in found for r in item.content])
     return sorted(found, key=lambda f: f.content[0][0])
 
 
