@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from html_pages import AFTER_SECTION, HEADLINE, JSON_LD, OUTLET, PARAGRAPHS, SECTION, page, raw
 
-from newsfuse.clean.html import extract_html_document
+from newsfuse.clean.html import extract_html_document, quiet_page_warnings
 from newsfuse.errors import InputError
 from newsfuse.model import DateSource, ParagraphKind
 
@@ -181,3 +182,11 @@ def test_copyright_year_is_not_a_publication_date() -> None:
     article = extract_html_document(raw(page(""), url="https://marlowledger.example/ferry"))
     assert article.published is None
     assert article.published_source is DateSource.NONE
+
+
+def test_quiet_page_warnings_leaves_only_errors_of_the_extraction_libraries() -> None:
+    """After quiet_page_warnings, trafilatura and htmldate log errors but no warnings."""
+    quiet_page_warnings()
+    for name in ("trafilatura", "htmldate"):
+        logger = logging.getLogger(name)
+        assert not logger.isEnabledFor(logging.WARNING) and logger.isEnabledFor(logging.ERROR)

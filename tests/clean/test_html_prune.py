@@ -25,3 +25,19 @@ def test_page_whose_only_paragraphs_are_in_an_aside_is_handed_over_whole() -> No
     html = f"<html><body><aside><p>{PARAGRAPHS[0]}</p></aside></body></html>"
     tree = parse_html(html)
     assert extraction_tree(tree) is tree
+
+
+def test_one_article_holding_most_text_is_all_that_is_handed_over() -> None:
+    """A page whose single <article> holds most of its text is reduced to that article."""
+    work = extraction_tree(parse_html(page()))
+    body = work.find("body")
+    assert [child.tag for child in body] == ["article"]
+    assert all(paragraph in body.text_content() for paragraph in PARAGRAPHS)
+    assert "Comments" not in body.text_content()
+
+
+def test_listing_with_several_articles_is_not_focused() -> None:
+    """Two article cards side by side: neither stands for the page, both stay."""
+    cards = "".join(f"<article><p>{text}</p></article>" for text in PARAGRAPHS[:2])
+    work = extraction_tree(parse_html(f"<html><body><div>{cards}</div></body></html>"))
+    assert len(work.xpath("//article")) == 2

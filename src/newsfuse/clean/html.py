@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from htmldate import find_date
@@ -17,6 +18,16 @@ from newsfuse.model import Article, DateSource, ParagraphKind, RawDocument, buil
 
 _DATE_FORMAT = "%Y-%m-%d"
 _MIN_PROSE_WORDS = 12  # no WCXB-dev article lacks a paragraph this long; menus and listings do
+_CHATTY_LOGGERS = ("trafilatura", "htmldate")
+
+
+def quiet_page_warnings() -> None:
+    """Keep trafilatura's and htmldate's per-page warnings ("discarding data") out of a batch's log.
+
+    For the CLI or batch runner to call once at start-up; only errors of those libraries still show.
+    """
+    for name in _CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def extract_html_document(raw: RawDocument) -> Article:
