@@ -24,7 +24,7 @@ _CHATTY_LOGGERS = ("trafilatura", "htmldate")
 def quiet_page_warnings() -> None:
     """Keep trafilatura's and htmldate's per-page warnings ("discarding data") out of a batch's log.
 
-    For the CLI or batch runner to call once at start-up; only errors of those libraries still show.
+    Called by the ingest batch function in each process that cleans; only those libraries' errors still show.
     """
     for name in _CHATTY_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)

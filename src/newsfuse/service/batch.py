@@ -9,13 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsfuse.clean import clean_document
+from newsfuse.clean.html import quiet_page_warnings
 from newsfuse.errors import InputError
 from newsfuse.ingest import Skipped
 from newsfuse.model import Article, RawDocument
 
 
 def clean_batch(raws: Sequence[RawDocument]) -> list[Article | Skipped]:
-    """Clean each raw document, in order; one that cannot be cleaned becomes a Skipped saying why."""
+    """Clean each raw document, in order; one that cannot be cleaned becomes a Skipped saying why.
+
+    The extractor libraries' per-page warnings are silenced here, in whichever process runs the batch:
+    a skipped page is already reported once, with its reason, as a Skipped.
+    """
+    quiet_page_warnings()
     return [_clean_one(raw) for raw in raws]
 
 
