@@ -68,12 +68,6 @@ def test_examples_never_mix_two_events(examples_dir: Path, examples: tuple[Store
     assert all(len({events[a] for a in members}) == 1 for members in _stories(store).values())
 
 
-@pytest.mark.xfail(
-    reason="known gap in cluster.online.v1 (issue 4): its join threshold (0.30, tuned on undated benchmark "
-    "sets) and 3-day window split the examples into 9 stories, none mixing two events; a 0.20 threshold "
-    "with a 7-day window gives one story per event here but drops NeuS val B-cubed F1 from 0.806 to 0.730",
-    strict=False,
-)
 def test_examples_give_one_story_per_event(
     examples_dir: Path, examples: tuple[Store, PipelineReport]
 ) -> None:

@@ -11,7 +11,7 @@ import pytest
 from newsfuse.errors import NotFoundError, StoreError, UsageError
 from newsfuse.model import Article
 from newsfuse.model.story import Story, StoryEntity, StoryMerge
-from newsfuse.service.stories import entity_keys, rebuild_stories, update_stories
+from newsfuse.service.stories import CLUSTERER_NAME, entity_keys, rebuild_stories, update_stories
 from newsfuse.service.story_views import list_stories, show_story
 from newsfuse.store import NewArticle, Store, StoryUpdate
 
@@ -160,7 +160,7 @@ def test_global_entities_link_by_name_not_by_generic_aliases(store: Store) -> No
 
 def test_a_write_from_a_stale_snapshot_is_refused(store: Store, streamed: dict[str, Article]) -> None:
     """Two runs that start from one snapshot: the second one's write is refused, nothing of it stored."""
-    state = store.load_cluster_state("cluster.online.v1")
+    state = store.load_cluster_state(CLUSTERER_NAME)
     assert state is not None and state.version == 2  # one save per ingest in the fixture
     hail = show_story(store, "story-" + streamed["hail"].id).stored.story
     renamed = replace(hail, title="Hail, retitled by a late writer")
@@ -178,10 +178,10 @@ def test_a_write_from_a_stale_snapshot_is_refused(store: Store, streamed: dict[s
 
 def test_an_unrestorable_snapshot_asks_for_a_rebuild(store: Store, streamed: dict[str, Article]) -> None:
     """A snapshot another version of the code saved is a clear error naming the fix, and the fix works."""
-    state = store.load_cluster_state("cluster.online.v1")
+    state = store.load_cluster_state(CLUSTERER_NAME)
     assert state is not None
-    broken = {"name": "cluster.online.v1", "stories": [{"id": "story-x"}]}
-    store.save_stories(StoryUpdate("cluster.online.v1", [], set(), [], {}, broken, state.version))
+    broken = {"name": CLUSTERER_NAME, "stories": [{"id": "story-x"}]}
+    store.save_stories(StoryUpdate(CLUSTERER_NAME, [], set(), [], {}, broken, state.version))
     with pytest.raises(UsageError, match="cluster --rebuild"):
         update_stories(store)
     assert rebuild_stories(store).clustered == 4

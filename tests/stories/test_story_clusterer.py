@@ -10,6 +10,7 @@ import pytest
 from newsfuse.errors import InputError, UsageError
 from newsfuse.model.story import EntityRef, StoryCandidate
 from newsfuse.stories.clusterer import NAME, OnlineClusterer, cluster_batch
+from newsfuse.stories.features import lead
 from newsfuse.stories.options import ClusterOptions
 
 T0 = datetime(2031, 3, 14, 8, 0, tzinfo=UTC)
@@ -149,7 +150,7 @@ def test_a_copy_whose_original_has_left_the_window_is_still_marked_a_copy() -> N
 
 def test_a_bridging_article_merges_two_stories_and_the_merge_is_recorded() -> None:
     """An article that reaches two stories which then look alike merges them, and says so."""
-    options = ClusterOptions(join_threshold=0.2, merge_threshold=0.2)
+    options = ClusterOptions(join_threshold=0.2, merge_threshold=0.2, cold_meaning_weight=0.0)  # words only
     first = article(
         "m1",
         "Velmar council votes on harbour budget",
@@ -206,7 +207,7 @@ def test_snapshot_restores_a_clusterer_that_continues_alike() -> None:
 
 def test_restore_refuses_another_clusterers_snapshot() -> None:
     """A snapshot from another implementation is refused with a clear error."""
-    with pytest.raises(UsageError, match=r"cluster\.online\.v1"):
+    with pytest.raises(UsageError, match=NAME.replace(".", r"\.")):
         OnlineClusterer.restore({"name": "cluster.other.v9"})
 
 
@@ -254,3 +255,38 @@ def test_a_candidate_without_id_is_bad_input() -> None:
     """An article without an id is rejected with InputError, not a crash."""
     with pytest.raises(InputError):
         OnlineClusterer().add(StoryCandidate("", None, None, None, "text"))
+
+
+PARAPHRASES = [
+    article(
+        "roof-a",
+        "Storm tears roof off Orlen sports hall",
+        "High winds ripped most of the roof from the sports hall in Orlen overnight. Nobody was inside.",
+        0,
+        "A",
+        place("Orlen"),
+    ),
+    article(
+        "roof-b",
+        "Gale wrecks Orlen sports hall overnight",
+        "Strong winds tore away the roof of the town sports hall during the night; the hall was empty.",
+        1,
+        "B",
+        place("Orlen"),
+    ),
+]
+
+
+def test_at_cold_start_the_embedding_lifts_reports_worded_differently() -> None:
+    """With few articles seen, two wordings of one event score higher with the lead embedding than without."""
+    with_meaning = OnlineClusterer().add_many(PARAPHRASES)[1]
+    words_only = OnlineClusterer(ClusterOptions(cold_meaning_weight=0.0)).add_many(PARAPHRASES)[1]
+    assert with_meaning.story_id == "story-roof-a"
+    assert with_meaning.score > words_only.score + 0.05
+
+
+def test_the_lead_is_the_title_and_the_first_sentences() -> None:
+    """The embedded lead is the headline plus the first three sentences of the body, headline not repeated."""
+    body = "One. Two! Three? Four."
+    assert lead(StoryCandidate("x", T0, None, "Head", f"Head\n\n{body}")) == "Head. One. Two! Three?"
+    assert lead(StoryCandidate("y", T0, None, None, body)) == "One. Two! Three?"

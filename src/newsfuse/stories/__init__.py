@@ -1,4 +1,4 @@
-"""Stories: online clustering of articles into stories (``cluster.online.v1``) and cross-document entities.
+"""Stories: online clustering of articles into stories (``cluster.online.v2``) and cross-document entities.
 
 Entry points: :class:`~newsfuse.stories.clusterer.OnlineClusterer` (``add``, ``snapshot``/``restore``,
 ``stories``, ``drain_closed``) and :func:`~newsfuse.stories.clusterer.cluster_batch` for back-fills.

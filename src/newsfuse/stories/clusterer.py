@@ -1,9 +1,11 @@
-"""``cluster.online.v1``: each article joins the best hot story or starts one; stories found to be one merge.
+"""``cluster.online.v2``: each article joins the best hot story or starts one; stories found to be one merge.
 
 An editor's cues, combined: weighted words of the text and of the title (TF-IDF, IDF counted online),
-shared named entities weighted by rarity, and the time between articles (a penalty per day, and a window
-past which a story is closed and leaves the hot index). Candidates come from an inverted index over rare
-words and entity keys, so adding an article costs the same at a million articles as at ten thousand.
+shared named entities weighted by rarity, a static sentence embedding of the lead (weighted most while too
+few articles have been seen for the online word frequencies to mean much), and the time between articles
+(a penalty per day, and a window past which a story is closed and leaves the hot index). Candidates come
+from an inverted index over rare words and entity keys, so adding an article costs the same at a million
+articles as at ten thousand.
 
 The clusterer is a pure, stateful object: ``add`` in publication order, ``snapshot``/``restore`` to save
 it, ``drain_closed`` to hand stories that left the window to the store. ``cluster_batch`` re-clusters a
@@ -25,7 +27,7 @@ from newsfuse.stories.state import StoryState
 from newsfuse.stories.vectors import DocumentFrequency, top_terms
 from newsfuse.stories.xdoc import story_entities
 
-NAME = "cluster.online.v1"
+NAME = "cluster.online.v2"
 
 
 class OnlineClusterer:
@@ -56,7 +58,7 @@ class OnlineClusterer:
         original = self._article_story.get(candidate.near_duplicate_of or "")
         if original is not None:
             return self._add_copy(candidate, original, day)
-        features = extract(candidate, self._df)
+        features = extract(candidate, self._df, embed=self._meaning_weight() > 0)
         scored = self._score_candidates(features)
         member = _member(candidate, copy_of=candidate.near_duplicate_of)  # original closed: placed as any
         if not scored or scored[0][0] < self.options.join_threshold:
@@ -117,6 +119,7 @@ class OnlineClusterer:
             parts.append((opts.title_weight, story.title.cosine(features.title, opts.linkage)))
         if features.entities and story.entities.length:
             parts.append((opts.entity_weight, story.entities.cosine(features.entities, opts.linkage)))
+        self._add_meaning(parts, story.meaning.cosine(features.meaning))
         return _blend(parts) - opts.day_penalty * _days_apart(features.day, story)
 
     def _story_similarity(self, a: StoryState, b: StoryState) -> float:
@@ -126,7 +129,24 @@ class OnlineClusterer:
             parts.append((opts.title_weight, a.title.cosine_centroid(b.title)))
         if a.entities.length and b.entities.length:
             parts.append((opts.entity_weight, a.entities.cosine_centroid(b.entities)))
+        self._add_meaning(parts, a.meaning.cosine_centroid(b.meaning))
         return _blend(parts)
+
+    def _meaning_weight(self) -> float:
+        """The embedding's weight: ``cold_meaning_weight`` before any article, ``meaning_weight`` from
+        ``warm_documents`` on, linear between: word frequencies counted online need articles seen first."""
+        opts = self.options
+        if opts.warm_documents <= 0 or self._df.documents >= opts.warm_documents:
+            return opts.meaning_weight
+        cold = 1.0 - self._df.documents / opts.warm_documents
+        return opts.meaning_weight + cold * (opts.cold_meaning_weight - opts.meaning_weight)
+
+    def _add_meaning(self, parts: list[tuple[float, float]], cosine: float | None) -> None:
+        opts = self.options
+        weight = self._meaning_weight()
+        if cosine is not None and weight > 0:
+            rescaled = max(0.0, (cosine - opts.meaning_floor) / (1.0 - opts.meaning_floor))
+            parts.append((weight, rescaled))
 
     # ---- merging and the window ---------------------------------------------------------------
 

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
+import numpy.typing as npt
+
+from newsfuse.compare.embed import embedder
 from newsfuse.model.story import StoryCandidate
 from newsfuse.stories.entities import entity_keys, surname_key
 from newsfuse.stories.text import terms
 from newsfuse.stories.vectors import DocumentFrequency, Vector, normalised, weighted
 
 ENTITY_PREFIX = "e:"
+LEAD_SENTENCES = 3
+LEAD_CHARS = 600
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+Meaning = npt.NDArray[np.float32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +33,7 @@ class ArticleFeatures:
     title: Vector
     entities: Vector
     day: float | None
+    meaning: Meaning | None = field(default=None, compare=False)
 
 
 def to_day(moment: datetime | None) -> float | None:
@@ -46,7 +57,23 @@ def _entity_counts(candidate: StoryCandidate) -> dict[str, float]:
     return counts
 
 
-def extract(candidate: StoryCandidate, df: DocumentFrequency) -> ArticleFeatures:
+def lead(candidate: StoryCandidate) -> str:
+    """Title and first sentences: where a news article says what happened, before background dilutes it."""
+    body = candidate.text
+    if candidate.title and body.startswith(candidate.title):
+        body = body[len(candidate.title) :]
+    sentences = _SENTENCE_END.split(body.strip()[: LEAD_CHARS * 2], maxsplit=LEAD_SENTENCES)
+    opening = " ".join(sentences[:LEAD_SENTENCES])[:LEAD_CHARS]
+    return f"{candidate.title}. {opening}" if candidate.title else opening
+
+
+def meaning(candidate: StoryCandidate) -> Meaning:
+    """Unit static sentence embedding of the lead: paraphrases meet where words do not."""
+    row: Meaning = embedder().encode([lead(candidate)])[0]
+    return row
+
+
+def extract(candidate: StoryCandidate, df: DocumentFrequency, embed: bool = True) -> ArticleFeatures:
     """The article's features, counting its terms into ``df`` first so its own words have a weight."""
     title_counts = terms(candidate.title or "")
     text_counts = terms(candidate.text)
@@ -64,4 +91,5 @@ def extract(candidate: StoryCandidate, df: DocumentFrequency) -> ArticleFeatures
         normalised(weighted(title_counts, df)),
         normalised(weighted(entity_counts, df)),
         to_day(candidate.published),
+        meaning(candidate) if embed else None,
     )

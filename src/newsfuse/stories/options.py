@@ -11,21 +11,31 @@ class ClusterOptions:
     """Weights of the similarity terms, the join and merge thresholds, and the time window.
 
     An article joins the best candidate story when ``text_weight * cos(text) + entity_weight * cos(entities)
-    + title_weight * cos(title) - day_penalty * days_apart`` reaches ``join_threshold``; two stories an
+    + title_weight * cos(title) + meaning_weight * rescaled cos(lead embedding)`` (a weighted mean over
+    the terms both sides have) ``- day_penalty * days_apart`` reaches ``join_threshold``; two stories an
     article both reaches are merged when their own similarity reaches ``merge_threshold``. A story closes
     ``window_days`` after its last article, or ``max_story_days`` after its first, whichever comes first
     (a later article on it starts a new story): that bounds the hot set.
+
+    The embedding cosine of two unrelated news leads is far from zero, so it counts from ``meaning_floor``
+    (``(cos - floor) / (1 - floor)``, clipped at 0). While fewer than ``warm_documents`` articles have been
+    seen, the online word frequencies are unreliable, so the embedding weighs more: ``cold_meaning_weight``
+    at the first article, sliding linearly down to ``meaning_weight``.
     """
 
     text_weight: float = 0.75
     entity_weight: float = 0.10
     title_weight: float = 0.15
+    meaning_weight: float = 0.0
+    meaning_floor: float = 0.6
+    cold_meaning_weight: float = 3.0
+    warm_documents: int = 50
     join_threshold: float = 0.30
     linkage: float = 0.0
     merge_threshold: float = 0.45
     day_penalty: float = 0.02
-    window_days: float = 3.0
-    max_story_days: float = 7.0
+    window_days: float = 7.0
+    max_story_days: float = 14.0
     query_terms: int = 8
     max_candidates: int = 6
     max_posting: int = 60

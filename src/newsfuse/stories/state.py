@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import numpy as np
+
 from newsfuse.model.story import EntityRef, LabelChange, StoryMember
-from newsfuse.stories.features import ArticleFeatures, to_day
+from newsfuse.stories.features import ArticleFeatures, Meaning, to_day
 from newsfuse.stories.vectors import Vector, add_into, dot, norm, prune
 
 
@@ -55,6 +58,42 @@ class Centroid:
 
 
 @dataclass
+class MeaningCentroid:
+    """The sum of the members' unit lead embeddings (dense, a few hundred floats per story)."""
+
+    total: Meaning | None = None
+
+    def add(self, vector: Meaning | None) -> None:
+        if vector is not None:
+            self.total = vector.copy() if self.total is None else self.total + vector
+
+    def absorb(self, other: MeaningCentroid) -> None:
+        self.add(other.total)
+
+    def cosine(self, vector: Meaning | None) -> float | None:
+        """Cosine to the centroid, or ``None`` when either side has no embedding."""
+        if vector is None or self.total is None:
+            return None
+        length = float(np.linalg.norm(self.total))
+        return float(np.dot(self.total, vector)) / length if length else 0.0
+
+    def cosine_centroid(self, other: MeaningCentroid) -> float | None:
+        if other.total is None:
+            return None
+        length = float(np.linalg.norm(other.total))
+        return self.cosine(other.total / length) if length else 0.0
+
+    def to_json(self) -> str | None:
+        return None if self.total is None else base64.b64encode(self.total.astype("<f4").tobytes()).decode()
+
+    @classmethod
+    def from_json(cls, data: str | None) -> MeaningCentroid:
+        if data is None:
+            return cls()
+        return cls(np.frombuffer(base64.b64decode(data), dtype="<f4").astype(np.float32))
+
+
+@dataclass
 class StoryState:
     """A hot story. ``day`` fields are days since the epoch (``None`` while every member is undated)."""
 
@@ -62,6 +101,7 @@ class StoryState:
     text: Centroid = field(default_factory=Centroid)
     title: Centroid = field(default_factory=Centroid)
     entities: Centroid = field(default_factory=Centroid)
+    meaning: MeaningCentroid = field(default_factory=MeaningCentroid)
     members: list[StoryMember] = field(default_factory=list)
     entity_refs: list[tuple[str, EntityRef]] = field(default_factory=list)
     first_day: float | None = None
@@ -81,6 +121,7 @@ class StoryState:
         self.text.add(features.text, keep)
         self.title.add(features.title, keep)
         self.entities.add(features.entities, keep)
+        self.meaning.add(features.meaning)
         self._see_day(features.day)
         if member.title:
             score = self.title.cosine(features.title)
@@ -100,6 +141,7 @@ class StoryState:
         self.text.absorb(other.text, keep)
         self.title.absorb(other.title, keep)
         self.entities.absorb(other.entities, keep)
+        self.meaning.absorb(other.meaning)
         self._see_day(other.first_day)
         self._see_day(other.last_day)
         self.merged_from.extend([other.id, *other.merged_from])
@@ -130,6 +172,7 @@ class StoryState:
             "text": self.text.to_dict(),
             "title": self.title.to_dict(),
             "entities": self.entities.to_dict(),
+            "meaning": self.meaning.to_json(),
             "members": [m.to_dict() for m in self.members],
             "entity_refs": [[article_id, ref.to_dict()] for article_id, ref in self.entity_refs],
             "first_day": self.first_day,
@@ -148,6 +191,7 @@ class StoryState:
             text=Centroid.from_dict(data["text"]),
             title=Centroid.from_dict(data["title"]),
             entities=Centroid.from_dict(data["entities"]),
+            meaning=MeaningCentroid.from_json(data.get("meaning")),
             members=[StoryMember.from_dict(m) for m in data["members"]],
             entity_refs=[(article_id, EntityRef.from_dict(ref)) for article_id, ref in data["entity_refs"]],
             first_day=data["first_day"],
