@@ -49,8 +49,8 @@ from newsfuse.compare.align import (
     in_context,
     similarity_matrix,
 )
-from newsfuse.compare.embed import embedder
 from newsfuse.compare.text import name_keys, tokenize
+from newsfuse.embed import embedder
 from newsfuse.model import ParagraphKind, RawDocument, SourceKind, SourceRef, build_article
 from newsfuse.model.comparison import StoryMember
 

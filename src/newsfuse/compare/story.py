@@ -33,9 +33,9 @@ from newsfuse.compare.conflicts import (
     related_pairs,
     to_contradiction,
 )
-from newsfuse.compare.embed import embedder
 from newsfuse.compare.quotes import group_quotes
 from newsfuse.compare.text import name_keys
+from newsfuse.embed import embedder
 from newsfuse.errors import InputError
 from newsfuse.model.article import Span
 from newsfuse.model.comparison import (

@@ -10,7 +10,7 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.compare.embed import embedder
+from newsfuse.embed import embedder
 from newsfuse.model.story import StoryCandidate
 from newsfuse.stories.entities import entity_keys, surname_key
 from newsfuse.stories.text import terms

@@ -3,6 +3,7 @@
 Lexical keys miss paraphrase ("brought down most of the roof" / "most of the roof collapsed"); a static
 embedding catches much of it at thousands of sentences a second with numpy alone. The model is built once,
 offline, by ``make static-model`` (``scripts/build_static_model.py``); nothing is downloaded at run time.
+Shared by two stages: stories (the lead of an article, at cold start) and compare (statement paraphrase).
 """
 
 from __future__ import annotations
