@@ -22,6 +22,9 @@ class Skipped:
     def __str__(self) -> str:
         return f"{self.locator}: {self.reason}"
 
+    def to_dict(self) -> dict[str, str]:
+        return {"locator": self.locator, "reason": self.reason}
+
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:

@@ -44,7 +44,7 @@ class AnalyzeReport:
             "analyzer": ANALYZER_NAME,
             "selected": self.selected,
             "analysed": self.analysed,
-            "failed": [{"locator": s.locator, "reason": s.reason} for s in self.failed],
+            "failed": [s.to_dict() for s in self.failed],
             "seconds": round(self.seconds, 3),
         }
 

@@ -55,7 +55,7 @@ class IngestReport:
             "stored": self.stored,
             "near_duplicates": self.near_duplicates,
             "exact_duplicates": self.exact_duplicates,
-            "skipped": [{"locator": s.locator, "reason": s.reason} for s in self.skipped],
+            "skipped": [s.to_dict() for s in self.skipped],
             "seconds": round(self.seconds, 3),
         }
 
