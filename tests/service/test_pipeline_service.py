@@ -120,3 +120,18 @@ def test_seeds_form_one_story(seeds_dir: Path, tmp_path: Path) -> None:
         assert [len(members) for members in _stories(store).values()] == [2]
     finally:
         store.close()
+
+
+def test_stored_story_compares_with_a_stable_etag(examples: tuple[Store, PipelineReport]) -> None:
+    """Each example story compares from the store; the ETag is stable and differs between stories."""
+    from newsfuse.service.comparisons import compare_stored_story
+
+    store, _ = examples
+    etags = set()
+    for summary in list_stories(store, limit=100).items:
+        compared = compare_stored_story(store, summary.id)
+        assert {a.id for a in compared.articles} == {m.article_id for m in compared.view.members}
+        assert compared.comparison.corroborated, summary.title
+        assert compare_stored_story(store, summary.id).etag == compared.etag
+        etags.add(compared.etag)
+    assert len(etags) == 3
