@@ -1,0 +1,17 @@
+"""The server-rendered web UI: HTML pages at `/` over the same service functions the CLI and API call.
+
+`router` holds the HTML routes; `STATIC_DIR` holds the CSS and the small progressive script, which the
+app mounts at `/static`. Pages are Jinja2 templates with autoescape, readable without JavaScript.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter
+
+STATIC_DIR: Path = Path(__file__).parent / "static"
+
+router = APIRouter(include_in_schema=False)
+
+__all__ = ["STATIC_DIR", "router"]
