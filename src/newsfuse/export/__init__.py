@@ -1,0 +1,1 @@
+"""Outputs to files and streams: story reports (:mod:`newsfuse.export.reports`)."""
