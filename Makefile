@@ -24,11 +24,13 @@ $(STATIC_MODEL): scripts/build_static_model.py | $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,model]"
 	HF_HUB_OFFLINE=1 $(BIN)/python scripts/build_static_model.py
 
-## run: ingest (analyse, cluster) the bundled examples/ into $(DB) and print the stories they form
+## run: ingest (analyse, cluster) the bundled examples/ into $(DB), print the stories they form and write
+## each story's report (JSON, Markdown, HTML) into out/reports/
 run: $(STAMP) $(STATIC_MODEL)
 	@mkdir -p out
 	$(BIN)/newsfuse --db $(DB) ingest examples/
 	$(BIN)/newsfuse --db $(DB) stories
+	$(BIN)/newsfuse --db $(DB) report --all --out out/reports
 
 ## test: lint, type-check and run the whole suite
 test: $(STAMP) $(STATIC_MODEL) lint typecheck
