@@ -1,0 +1,100 @@
+"""A cited statement as the pages show it: the exact characters of a span, and the link that opens them.
+
+Every statement a page shows is built here from a :class:`Span`, so its text is always the source's own
+characters and its link always lands on them (``/articles/{id}?start=&end=#hl``). Words to stress inside a
+statement (a contradiction's differing detail, a quote variant's changed words) are further spans of the same
+article, cut out of the statement rather than written anew.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from newsfuse.compare.claims import outlet_of
+from newsfuse.errors import InputError
+from newsfuse.model import Article, Span
+from newsfuse.report.spans import SpanText
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """A run of a statement's text; ``stressed`` runs are the words the page draws attention to."""
+
+    text: str
+    stressed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A span with its text cut into fragments, the outlet it comes from and the link to its source."""
+
+    span: Span
+    outlet: str
+    href: str
+    fragments: tuple[Fragment, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(f.text for f in self.fragments)
+
+
+def source_href(span: Span, story_id: str | None = None) -> str:
+    """The article page URL that highlights exactly ``span`` and scrolls to it."""
+    query = {"start": span.start, "end": span.end} | ({"story": story_id} if story_id else {})
+    return f"/articles/{span.article_id}?{urlencode(query)}#hl"
+
+
+def article_href(article_id: str, story_id: str | None = None) -> str:
+    """The article page URL, within its story (so its claims link to the other outlets' versions)."""
+    return f"/articles/{article_id}" + (f"?{urlencode({'story': story_id})}" if story_id else "")
+
+
+def cut(text: str, span: Span, stressed: Sequence[Span] = ()) -> tuple[Fragment, ...]:
+    """``span``'s characters in ``text`` as fragments, stressing the parts of ``stressed`` inside it."""
+    inner = sorted(
+        (max(s.start, span.start), min(s.end, span.end))
+        for s in stressed
+        if s.article_id == span.article_id and s.start < span.end and span.start < s.end
+    )
+    fragments: list[Fragment] = []
+    cursor = span.start
+    for start, end in inner:
+        start = max(start, cursor)
+        if start >= end:
+            continue
+        if start > cursor:
+            fragments.append(Fragment(text[cursor:start]))
+        fragments.append(Fragment(text[start:end], stressed=True))
+        cursor = end
+    if cursor < span.end or not fragments:
+        fragments.append(Fragment(text[cursor : span.end]))
+    return tuple(fragments)
+
+
+class Statements:
+    """Builds :class:`Statement` objects for the articles of one story (or one article)."""
+
+    def __init__(self, articles: Sequence[Article], story_id: str | None = None) -> None:
+        self._texts = SpanText(articles)
+        self._story_id = story_id
+
+    def article_text(self, article_id: str) -> str:
+        return self._article(article_id).text
+
+    def _article(self, article_id: str) -> Article:
+        article = self._texts.article(article_id)
+        if article is None:
+            raise InputError(f"a span cites article {article_id}, which is not part of this page")
+        return article
+
+    def of(self, span: Span, stressed: Sequence[Span] = (), outlet: str | None = None) -> Statement:
+        """The statement citing ``span``, with ``stressed`` spans inside it marked."""
+        article = self._article(span.article_id)
+        return Statement(
+            span,
+            outlet or outlet_of(article),
+            source_href(span, self._story_id),
+            cut(article.text, span, stressed),
+        )
