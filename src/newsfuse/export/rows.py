@@ -1,0 +1,164 @@
+"""Rows of the export tables, read from the store a story at a time so memory stays bounded.
+
+Articles and quotes are read story by story (newest story first), then the articles in no story yet, in
+chunks; claims come from each story's comparison (:func:`compare_stored_story`, the same call the report
+and the API make). Every offset is into the article's clean text, and every ``text`` column is the
+article's characters at those offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from newsfuse.errors import UsageError
+from newsfuse.export.columns import COLUMNS, KINDS, LIST_SEPARATOR, Kind
+from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.model.analysis import Quote
+from newsfuse.store import Store, StorySummary
+
+Row = dict[str, Any]
+STORY_PAGE = 100
+ARTICLE_CHUNK = 200
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _joined(values: Sequence[str]) -> str:
+    return LIST_SEPARATOR.join(values)
+
+
+def export_kind(name: str) -> Kind:
+    """``name`` as an export kind, or a :class:`UsageError` naming the kinds there are."""
+    for kind in KINDS:
+        if kind == name:
+            return kind
+    raise UsageError(f"unknown export kind {name!r}: use one of {', '.join(KINDS)}")
+
+
+def iter_rows(store: Store, kind: Kind) -> Iterator[Row]:
+    """The rows of one export table, each a flat dict with exactly the keys ``COLUMNS[kind]``, in order."""
+    rows = {"stories": _story_rows, "articles": _article_rows, "quotes": _quote_rows, "claims": _claim_rows}
+    columns = COLUMNS[export_kind(kind)]
+    for row in rows[kind](store):
+        yield {name: row[name] for name in columns}
+
+
+def _stories(store: Store) -> Iterator[StorySummary]:
+    """Every story, newest first, a page at a time."""
+    offset = 0
+    while page := store.list_stories("newest", STORY_PAGE, offset):
+        yield from page
+        offset += len(page)
+
+
+def _grouped_ids(store: Store) -> Iterator[tuple[str | None, list[str]]]:
+    """Article ids in chunks with their story: each story's members, then unclustered articles."""
+    for summary in _stories(store):
+        members = [m.article_id for m in store.get_story(summary.id).story.members]
+        for start in range(0, len(members), ARTICLE_CHUNK):
+            yield summary.id, members[start : start + ARTICLE_CHUNK]
+    loose = store.article_ids(unclustered=True)
+    for start in range(0, len(loose), ARTICLE_CHUNK):
+        yield None, loose[start : start + ARTICLE_CHUNK]
+
+
+def _story_rows(store: Store) -> Iterator[Row]:
+    for s in _stories(store):
+        yield {
+            "id": s.id,
+            "title": s.title,
+            "size": s.size,
+            "outlets": _joined(s.outlets),
+            "first_published": _iso(s.first_published),
+            "last_published": _iso(s.last_published),
+            "hot": s.hot,
+        }
+
+
+def _article_rows(store: Store) -> Iterator[Row]:
+    for story_id, ids in _grouped_ids(store):
+        for a in store.get_articles(ids):
+            yield {
+                "id": a.id,
+                "story_id": story_id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "url": a.url,
+                "published": _iso(a.published),
+                "published_source": a.published_source.value,
+                "authors": _joined(a.authors),
+                "language": a.language,
+                "near_duplicate_of": a.near_duplicate_of,
+                "source": f"{a.source.kind.value} {a.source.describe()}",
+                "length": len(a.text),
+                "text": a.text,
+            }
+
+
+def _quote_rows(store: Store) -> Iterator[Row]:
+    for story_id, ids in _grouped_ids(store):
+        analyses = store.get_analyses(ids)
+        for article in store.get_articles(ids):
+            analysis = analyses.get(article.id)
+            if analysis is None:
+                continue
+            for position, quote in enumerate(analysis.quotes):
+                if quote.content:
+                    yield _quote_row(story_id, article, analysis, position, quote)
+
+
+def _quote_row(
+    story_id: str | None, article: Article, analysis: ArticleAnalysis, position: int, quote: Quote
+) -> Row:
+    start, end = quote.content[0].start, quote.content[-1].end
+    mention = quote.speaker
+    entity = analysis.entity(quote.speaker_entity) if quote.speaker_entity else None
+    mention_text = mention.text_in(article.text) if mention else None
+    return {
+        "story_id": story_id,
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "position": position,
+        "kind": quote.kind,
+        "speaker": entity.name if entity else mention_text,
+        "speaker_mention": mention_text,
+        "speaker_start": mention.start if mention else None,
+        "speaker_end": mention.end if mention else None,
+        "cue": quote.cue_lemma,
+        "via_outlet": quote.via_outlet_name,
+        "start": start,
+        "end": end,
+        "text": article.text[start:end],
+        "content_ranges": _joined([f"{c.start}-{c.end}" for c in quote.content]),
+        "analyzer": analysis.analyzer,
+    }
+
+
+def _claim_rows(store: Store) -> Iterator[Row]:
+    from newsfuse.service.comparisons import compare_stored_story
+
+    for summary in _stories(store):
+        compared = compare_stored_story(store, summary.id)
+        texts = {a.id: a.text for a in compared.articles}
+        for fact in compared.comparison.facts:
+            for claim in fact.claims:
+                span = claim.span
+                yield {
+                    "story_id": summary.id,
+                    "fact_id": fact.id,
+                    "claim_id": claim.id,
+                    "article_id": span.article_id,
+                    "outlet": claim.outlet,
+                    "credited": claim.credited,
+                    "start": span.start,
+                    "end": span.end,
+                    "text": span.text_in(texts[span.article_id]),
+                    "in_quote": claim.in_quote,
+                    "corroborated": fact.corroborated,
+                    "fact_outlets": _joined(fact.outlets),
+                    "fact_score": round(fact.score, 3),
+                    "comparer": compared.comparison.comparer,
+                }
