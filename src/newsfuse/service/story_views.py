@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.model.story import StoryEntity, StoryMember
-from newsfuse.store import Store, StoredStory, StorySort, StorySummary
+from newsfuse.store import Store, StoredStory, StoryFilters, StorySort, StorySummary
 from newsfuse.store.rows import sort_key
 
 
@@ -21,6 +21,7 @@ class StoryPage:
     items: list[StorySummary]
     total: int
     sort: StorySort
+    filters: StoryFilters | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +36,7 @@ class StoryPage:
                     "first_published": _iso(s.first_published),
                     "last_published": _iso(s.last_published),
                     "hot": s.hot,
+                    "counts": summary_counts(s),
                 }
                 for s in self.items
             ],
@@ -67,9 +69,31 @@ class StoryView:
         return data
 
 
-def list_stories(store: Store, sort: StorySort = "newest", limit: int = 20, offset: int = 0) -> StoryPage:
-    """Stories by latest publication (``newest``) or by number of articles (``largest``)."""
-    return StoryPage(store.list_stories(sort, limit, offset), store.count_stories(), sort)
+def summary_counts(summary: StorySummary) -> dict[str, int] | None:
+    """What the story's cached comparison found (facts, corroborated, contradictions, quotes), if cached."""
+    c = summary.counts
+    if c is None:
+        return None
+    return {
+        "facts": c.facts,
+        "corroborated": c.corroborated,
+        "contradictions": c.contradictions,
+        "quotes": c.quotes,
+    }
+
+
+def list_stories(
+    store: Store,
+    sort: StorySort = "newest",
+    limit: int = 20,
+    offset: int = 0,
+    filters: StoryFilters | None = None,
+) -> StoryPage:
+    """Stories by latest publication (``newest``), by number of articles (``largest``) or by
+    contradictions found (``contested``: stories with a cached comparison first), kept by ``filters``."""
+    return StoryPage(
+        store.list_stories(sort, limit, offset, filters), store.count_stories(filters), sort, filters
+    )
 
 
 def show_story(store: Store, id_or_prefix: str) -> StoryView:

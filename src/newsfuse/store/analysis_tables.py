@@ -14,6 +14,7 @@ _UPSERT = (
     "ON CONFLICT (article_id) DO UPDATE SET analyzer = excluded.analyzer, document = excluded.document, "
     "analyzed_at = CURRENT_TIMESTAMP"
 )
+_QUOTE_HIT = "SELECT article_id, position, kind, speaker, start_offset, end_offset FROM analysis_quotes"
 _QUOTE = (
     "INSERT INTO analysis_quotes "
     "(article_id, position, kind, speaker, speaker_key, start_offset, end_offset) "
@@ -37,6 +38,17 @@ def _quote_rows(analysis: ArticleAnalysis, text: str) -> list[tuple[Any, ...]]:
         start, end = quote.content[0].start, quote.content[-1].end
         rows.append((analysis.article_id, position, quote.kind, name, key, start, end))
     return rows
+
+
+def _hit(row: dict[str, Any]) -> QuoteHit:
+    return QuoteHit(
+        row["article_id"],
+        row["position"],
+        row["kind"],
+        row["speaker"],
+        row["start_offset"],
+        row["end_offset"],
+    )
 
 
 class AnalysisTables(SqlTables):
@@ -67,13 +79,20 @@ class AnalysisTables(SqlTables):
 
     def quotes_by_speaker(self, name: str, limit: int = 50) -> list[QuoteHit]:
         rows = self._read(
-            "SELECT article_id, position, kind, speaker, start_offset, end_offset FROM analysis_quotes "
-            "WHERE speaker_key = ? ORDER BY article_id, position LIMIT ?",
+            f"{_QUOTE_HIT} WHERE speaker_key = ? ORDER BY article_id, position LIMIT ?",
             (name.strip().casefold(), limit),
         )
-        return [
-            QuoteHit(
-                r["article_id"], r["position"], r["kind"], r["speaker"], r["start_offset"], r["end_offset"]
-            )
-            for r in rows
-        ]
+        return [_hit(r) for r in rows]
+
+    def quotes_in(self, article_ids: Sequence[str]) -> list[QuoteHit]:
+        rows = self._read_in(f"{_QUOTE_HIT} WHERE article_id IN ({{marks}})", article_ids)
+        return sorted((_hit(r) for r in rows), key=lambda q: (q.article_id, q.position))
+
+    def find_quotes(self, speaker: str, limit: int = 50, offset: int = 0) -> list[QuoteHit]:
+        escaped = speaker.strip().casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._read(
+            f"{_QUOTE_HIT} WHERE speaker_key LIKE ? ESCAPE '\\' "
+            "ORDER BY article_id, position LIMIT ? OFFSET ?",
+            (f"%{escaped}%", limit, offset),
+        )
+        return [_hit(r) for r in rows]

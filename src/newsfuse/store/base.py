@@ -77,7 +77,61 @@ class QuoteHit:
     end: int
 
 
-StorySort = Literal["newest", "largest"]
+StorySort = Literal["newest", "largest", "contested"]
+"""``contested``: most contradictions first, among stories whose comparison is cached (the rest last)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilters:
+    """Which stories a list keeps: those with an article from ``since`` to ``until`` (UTC), with an article
+    by ``outlet``, or naming the global entity ``entity``; ``None`` keeps all."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    outlet: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonCounts:
+    """What a story's cached comparison found, for lists that sort by it."""
+
+    facts: int
+    corroborated: int
+    contradictions: int
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class CachedComparison:
+    """A story's comparison (``StoryComparison.to_dict()``) as computed for the story at ``etag``."""
+
+    story_id: str
+    etag: str
+    document: dict[str, Any]
+    counts: ComparisonCounts
+
+
+@dataclass(frozen=True, slots=True)
+class ApiToken:
+    """A bearer token of the API as stored: its public id and name; the secret is kept only as a hash."""
+
+    id: str
+    name: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GlobalEntity:
+    """An entry of the global entity table: its id, name, type, the name keys that find it, its stories."""
+
+    id: str
+    name: str
+    type: str
+    keys: tuple[str, ...]
+    stories: dict[str, str]
+    """story id → the entity's local id in that story's record."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +154,8 @@ class StorySummary:
     first_published: datetime | None
     last_published: datetime | None
     hot: bool
+    counts: ComparisonCounts | None = None
+    """What its cached comparison found, when one is cached."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,15 +277,59 @@ class Store(Protocol):
         ...
 
     def list_stories(
-        self, sort: StorySort = "newest", limit: int = 20, offset: int = 0
+        self,
+        sort: StorySort = "newest",
+        limit: int = 20,
+        offset: int = 0,
+        filters: StoryFilters | None = None,
     ) -> list[StorySummary]:
-        """Stories by latest publication, or by size (then latest)."""
+        """Stories by latest publication, by size (then latest) or by contradictions, kept by ``filters``."""
         ...
 
-    def count_stories(self) -> int: ...
+    def count_stories(self, filters: StoryFilters | None = None) -> int: ...
 
     def get_story(self, id_or_prefix: str) -> StoredStory:
         """The story with this id, or a unique prefix of its hex part (``NotFoundError`` otherwise)."""
+        ...
+
+    def get_entity(self, entity_id: str) -> GlobalEntity:
+        """The global entity with this id (``NotFoundError`` otherwise)."""
+        ...
+
+    def quotes_in(self, article_ids: Sequence[str]) -> list[QuoteHit]:
+        """Every stored quote of these articles, by article then position."""
+        ...
+
+    def find_quotes(self, speaker: str, limit: int = 50, offset: int = 0) -> list[QuoteHit]:
+        """Stored quotes whose speaker's name contains ``speaker`` (case-insensitively), by article."""
+        ...
+
+    # ---- comparison cache ----------------------------------------------------------------------
+
+    def get_comparison(self, story_id: str, etag: str) -> CachedComparison | None:
+        """The cached comparison of this story at this etag, or ``None`` (never one for another etag)."""
+        ...
+
+    def save_comparison(self, cached: CachedComparison) -> None:
+        """Cache a story's comparison, replacing the one before; ignored if the story is gone meanwhile."""
+        ...
+
+    def uncompared_story_ids(self, limit: int = 20) -> list[str]:
+        """Stories, newest first, with no cached comparison (a change to a story drops its entry)."""
+        ...
+
+    # ---- API tokens ----------------------------------------------------------------------------
+
+    def add_token(self, token: ApiToken, secret_hash: str) -> None: ...
+
+    def token_by_hash(self, secret_hash: str) -> ApiToken | None:
+        """The token whose secret hashes to this, revoked or not; ``None`` if there is none."""
+        ...
+
+    def list_tokens(self) -> list[ApiToken]: ...
+
+    def revoke_token(self, token_id: str) -> ApiToken:
+        """Mark a token revoked from now on (``NotFoundError`` if there is none with this id)."""
         ...
 
     def applied_migrations(self) -> list[str]: ...

@@ -17,6 +17,7 @@ from psycopg.rows import dict_row
 from newsfuse.errors import StoreError, UsageError
 from newsfuse.model import Article
 from newsfuse.store.analysis_tables import AnalysisTables
+from newsfuse.store.api_tables import ApiTables
 from newsfuse.store.base import (
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
@@ -71,7 +72,7 @@ class _PgTx:
         return self._cur.execute(_pg(sql), params).fetchall()
 
 
-class PostgresStore(AnalysisTables, StoryTables):
+class PostgresStore(AnalysisTables, StoryTables, ApiTables):
     """:class:`~newsfuse.store.base.Store` on a PostgreSQL database."""
 
     backend = "postgres"

@@ -16,6 +16,7 @@ from typing import Any
 from newsfuse.errors import StoreError, UsageError
 from newsfuse.model import Article
 from newsfuse.store.analysis_tables import AnalysisTables
+from newsfuse.store.api_tables import ApiTables
 from newsfuse.store.base import (
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
@@ -86,7 +87,7 @@ class _SqliteTx:
         return [dict(row) for row in self._conn.execute(sql, tuple(params))]
 
 
-class SqliteStore(AnalysisTables, StoryTables):
+class SqliteStore(AnalysisTables, StoryTables, ApiTables):
     """:class:`~newsfuse.store.base.Store` on one SQLite file."""
 
     backend = "sqlite"
@@ -94,7 +95,9 @@ class SqliteStore(AnalysisTables, StoryTables):
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self._conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            # A store is used by one thread at a time, not always the one that opened it: the API lends
+            # stores from a pool to whichever request thread asks (see newsfuse.api.stores).
+            self._conn = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
             self._conn.row_factory = sqlite3.Row
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")

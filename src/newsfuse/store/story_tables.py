@@ -8,7 +8,17 @@ from typing import Any
 
 from newsfuse.errors import NotFoundError, StoreError, UsageError
 from newsfuse.model.story import LabelChange, Story, StoryEntity, StoryMember, StoryMerge
-from newsfuse.store.base import ClusterState, EntityKeys, StoredStory, StorySort, StorySummary, StoryUpdate
+from newsfuse.store.base import (
+    ClusterState,
+    ComparisonCounts,
+    EntityKeys,
+    GlobalEntity,
+    StoredStory,
+    StoryFilters,
+    StorySort,
+    StorySummary,
+    StoryUpdate,
+)
 from newsfuse.store.rows import id_prefix_key, sort_key
 from newsfuse.store.tables import SqlTables, Tx, from_json, to_json
 
@@ -38,9 +48,15 @@ _FIRST_STATE = (
     "ON CONFLICT (clusterer) DO NOTHING"
 )
 _ORDER: dict[str, str] = {
-    "newest": "last_published DESC NULLS LAST, id",
-    "largest": "size DESC, last_published DESC NULLS LAST, id",
+    "newest": "s.last_published DESC NULLS LAST, s.id",
+    "largest": "s.size DESC, s.last_published DESC NULLS LAST, s.id",
+    "contested": "c.contradictions DESC NULLS LAST, c.facts DESC, s.last_published DESC NULLS LAST, s.id",
 }
+_SUMMARY = (
+    "SELECT s.id, s.title, s.size, s.outlets, s.first_published, s.last_published, s.hot, "
+    "c.facts, c.corroborated, c.contradictions, c.quotes "
+    "FROM stories s LEFT JOIN story_comparisons c ON c.story_id = s.id"
+)
 _CLEARED = (
     "story_entities",
     "entity_keys",
@@ -84,6 +100,46 @@ def story_from_dict(data: dict[str, Any]) -> Story:
         label_history=tuple(LabelChange(c["title"], c["article_id"]) for c in data.get("label_history", ())),
         merged_from=tuple(data.get("merged_from", ())),
         clusterer=data.get("clusterer", ""),
+    )
+
+
+def _where(filters: StoryFilters | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (or nothing) and its parameters that keep the stories ``filters`` asks for."""
+    if filters is None:
+        return "", []
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.since is not None:
+        clauses.append("s.last_published >= ?")
+        params.append(sort_key(filters.since))
+    if filters.until is not None:
+        clauses.append("s.first_published <= ?")
+        params.append(sort_key(filters.until))
+    if filters.outlet is not None:
+        clauses.append(
+            "s.id IN (SELECT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.outlet = ?)"
+        )
+        params.append(filters.outlet)
+    if filters.entity is not None:
+        clauses.append("s.id IN (SELECT e.story_id FROM story_entities e WHERE e.entity_id = ?)")
+        params.append(filters.entity)
+    return ("WHERE " + " AND ".join(clauses), params) if clauses else ("", [])
+
+
+def _summary(row: dict[str, Any]) -> StorySummary:
+    counts = None
+    if row["facts"] is not None:
+        counts = ComparisonCounts(row["facts"], row["corroborated"], row["contradictions"], row["quotes"])
+    return StorySummary(
+        row["id"],
+        row["title"],
+        row["size"],
+        tuple(from_json(row["outlets"])),
+        _utc(row["first_published"]),
+        _utc(row["last_published"]),
+        bool(row["hot"]),
+        counts,
     )
 
 
@@ -168,6 +224,7 @@ class StoryTables(SqlTables):
                 tx.run(_UPSERT_MERGE, (merge.absorbed, merge.kept, merge.article_id, merge.score))
             for story in update.stories:
                 tx.run(_UPSERT_STORY, _story_row(story, story.id in update.hot))
+                tx.run("DELETE FROM story_comparisons WHERE story_id = ?", (story.id,))
                 tx.run_many(_UPSERT_MEMBER, [(m.article_id, story.id, m.copy_of) for m in story.members])
                 tx.run("DELETE FROM story_entities WHERE story_id = ?", (story.id,))
                 for entity in story.key_entities:
@@ -182,28 +239,41 @@ class StoryTables(SqlTables):
                 tx.run(f"DELETE FROM {table}")
 
     def list_stories(
-        self, sort: StorySort = "newest", limit: int = 20, offset: int = 0
+        self,
+        sort: StorySort = "newest",
+        limit: int = 20,
+        offset: int = 0,
+        filters: StoryFilters | None = None,
     ) -> list[StorySummary]:
+        where, params = _where(filters)
         rows = self._read(
-            "SELECT id, title, size, outlets, first_published, last_published, hot FROM stories "
-            f"ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?",
-            (limit, offset),
+            f"{_SUMMARY} {where} ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", (*params, limit, offset)
         )
-        return [
-            StorySummary(
-                r["id"],
-                r["title"],
-                r["size"],
-                tuple(from_json(r["outlets"])),
-                _utc(r["first_published"]),
-                _utc(r["last_published"]),
-                bool(r["hot"]),
-            )
-            for r in rows
-        ]
+        return [_summary(row) for row in rows]
 
-    def count_stories(self) -> int:
-        return int(self._read("SELECT count(*) AS n FROM stories")[0]["n"])
+    def count_stories(self, filters: StoryFilters | None = None) -> int:
+        where, params = _where(filters)
+        return int(self._read(f"SELECT count(*) AS n FROM stories s {where}", params)[0]["n"])
+
+    def get_entity(self, entity_id: str) -> GlobalEntity:
+        rows = self._read("SELECT id, name, type FROM entities WHERE id = ?", (entity_id,))
+        if not rows:
+            raise NotFoundError(f"no entity with id {entity_id!r}")
+        keys = self._read(
+            "SELECT name_key FROM entity_keys WHERE entity_id = ? ORDER BY name_key", (entity_id,)
+        )
+        links = self._read(
+            "SELECT e.story_id, e.local_id FROM story_entities e JOIN stories s ON s.id = e.story_id "
+            "WHERE e.entity_id = ? ORDER BY s.last_published DESC NULLS LAST, s.id",
+            (entity_id,),
+        )
+        return GlobalEntity(
+            rows[0]["id"],
+            rows[0]["name"],
+            rows[0]["type"],
+            tuple(k["name_key"] for k in keys),
+            {link["story_id"]: link["local_id"] for link in links},
+        )
 
     def get_story(self, id_or_prefix: str) -> StoredStory:
         key = STORY_PREFIX + _story_key(id_or_prefix)

@@ -1,0 +1,61 @@
+"""The one ASGI app: the JSON API under ``/api`` (OpenAPI at ``/api/openapi.json``), the web UI at ``/``."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from newsfuse.api.config import ServerConfig
+from newsfuse.api.errors import API_PREFIX, install_error_handlers
+from newsfuse.api.jobs import IngestJobs
+from newsfuse.api.responses import ResponseCache
+from newsfuse.api.routes import API_ROUTERS
+from newsfuse.api.stores import StorePool
+from newsfuse.web import STATIC_DIR
+from newsfuse.web import router as web_router
+
+_DESCRIPTION = """\
+newsfuse turns news articles from many outlets into stories: who said what, what several outlets
+corroborate, what only one says and where they contradict. Every statement is a span
+`(article_id, start, end)` of a source article's clean text.
+
+Reads are open unless the server was started with `--require-token-for-reads`; writes need a bearer token
+from `newsfuse token create`. Lists are paged with opaque cursors: pass a page's `next_cursor` back as
+`cursor` for the next page. Every error has the body `{"error": {"code", "message", "detail"}}`.
+"""
+
+
+def create_app(config: ServerConfig) -> FastAPI:
+    """The app on the store ``config.db``; the store must exist (``newsfuse ingest`` creates it)."""
+    stores = StorePool(config.db, config.max_idle_stores)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            app.state.jobs.stop()
+            stores.close()
+
+    app = FastAPI(
+        title="newsfuse",
+        description=_DESCRIPTION,
+        version="1",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.config = config
+    app.state.stores = stores
+    app.state.jobs = IngestJobs(config)
+    app.state.story_responses = ResponseCache()
+    install_error_handlers(app)
+    for router in API_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

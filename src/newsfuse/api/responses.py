@@ -1,0 +1,34 @@
+"""A small in-process cache of rendered story responses, keyed by story id and etag.
+
+The comparison itself is cached in the store; this keeps the final JSON bytes of the most recently read
+stories, so a popular story is served without decoding and re-encoding its comparison. An entry can
+never be stale: a changed story has a new etag, so its old entry is simply not asked for again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+
+class ResponseCache:
+    """At most ``size`` rendered bodies, least recently used dropped first."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, story_id: str, etag: str) -> bytes | None:
+        with self._lock:
+            body = self._items.get((story_id, etag))
+            if body is not None:
+                self._items.move_to_end((story_id, etag))
+            return body
+
+    def put(self, story_id: str, etag: str, body: bytes) -> None:
+        with self._lock:
+            self._items[(story_id, etag)] = body
+            self._items.move_to_end((story_id, etag))
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)

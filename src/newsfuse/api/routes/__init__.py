@@ -1,0 +1,15 @@
+"""The API's routers, each over one service module; mounted under ``/api`` by the app."""
+
+from fastapi import APIRouter
+
+from newsfuse.api.routes import articles, entities, ingest, meta, stories
+
+API_ROUTERS: tuple[APIRouter, ...] = (
+    meta.router,
+    articles.router,
+    stories.router,
+    entities.router,
+    ingest.router,
+)
+
+__all__ = ["API_ROUTERS"]

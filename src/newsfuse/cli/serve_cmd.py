@@ -1,0 +1,49 @@
+"""``newsfuse serve``: the REST API and the web UI in one ASGI app, run by uvicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from newsfuse.api.config import LOOPBACK_HOSTS, ServerConfig
+from newsfuse.cli.app import app, settings, stderr
+
+
+@app.command("serve")
+def serve_command(
+    ctx: typer.Context,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default keeps the server on this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    require_token_for_reads: Annotated[
+        bool,
+        typer.Option("--require-token-for-reads", help="Reads need a bearer token too (writes always do)."),
+    ] = False,
+    warm: Annotated[
+        bool,
+        typer.Option(
+            "--warm/--no-warm", help="Compare stories not compared yet in the background while idle."
+        ),
+    ] = True,
+) -> None:
+    """Serve the web UI at / and the JSON API at /api (docs at /api/docs) over the store.
+
+    Example: newsfuse --db news.db serve --port 8000
+    """
+    import uvicorn
+
+    from newsfuse.api.app import create_app
+
+    db = settings(ctx).db
+    with settings(ctx).store():  # fails now, with the reason, if there is no store; applies migrations
+        pass
+    if host not in LOOPBACK_HOSTS and not require_token_for_reads:
+        stderr.print(
+            f"[yellow]warning:[/] listening on {host} with open reads: anyone who reaches this port can "
+            "read the store (add --require-token-for-reads)",
+            markup=True,
+        )
+    config = ServerConfig(db, require_token_for_reads=require_token_for_reads, warm_comparisons=warm)
+    uvicorn.run(create_app(config), host=host, port=port, log_level="info")
