@@ -3,10 +3,19 @@
 Commands parse arguments, call one service function and print; errors become one line and an exit code.
 """
 
-from newsfuse.cli import analyze_cmd, articles_cmd, ingest_cmd, report_cmd, stories_cmd
+from newsfuse.cli import analyze_cmd, articles_cmd, export_cmd, ingest_cmd, report_cmd, stories_cmd
 from newsfuse.cli.app import app
 
-__all__ = ["analyze_cmd", "app", "articles_cmd", "ingest_cmd", "main", "report_cmd", "stories_cmd"]
+__all__ = [
+    "analyze_cmd",
+    "app",
+    "articles_cmd",
+    "export_cmd",
+    "ingest_cmd",
+    "main",
+    "report_cmd",
+    "stories_cmd",
+]
 
 
 def main() -> None:
