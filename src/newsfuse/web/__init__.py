@@ -1,17 +1,15 @@
 """The server-rendered web UI: HTML pages at `/` over the same service functions the CLI and API call.
 
-`router` holds the HTML routes; `STATIC_DIR` holds the CSS and the small progressive script, which the
-app mounts at `/static`. Pages are Jinja2 templates with autoescape, readable without JavaScript.
+`router` holds the HTML routes; `STATIC_DIR` holds the stylesheet, which the app mounts at `/static`.
+Pages are Jinja2 templates with autoescape, readable without JavaScript.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import APIRouter
+from newsfuse.web.routes import router
 
 STATIC_DIR: Path = Path(__file__).parent / "static"
-
-router = APIRouter(include_in_schema=False)
 
 __all__ = ["STATIC_DIR", "router"]

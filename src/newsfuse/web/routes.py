@@ -1,0 +1,105 @@
+"""The web UI's HTML routes: parse the request, call service functions, render one template.
+
+Each route is thin: the service layer reads and compares, the page modules resolve statements to their
+source characters, the template lays them out. A failure the user can act on (no such story, a bad
+highlight range) renders the error page with its status and the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, cast, get_args
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from newsfuse.api.deps import StoreDep
+from newsfuse.errors import NewsfuseError, UsageError
+from newsfuse.service import search_articles, show_article
+from newsfuse.service.comparisons import compare_stored_story
+from newsfuse.service.entities import show_entity
+from newsfuse.service.quotes import search_quotes
+from newsfuse.service.story_views import list_stories
+from newsfuse.store import StorySort
+from newsfuse.web.article_page import article_page
+from newsfuse.web.story_page import story_page
+from newsfuse.web.templating import templates
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 20
+SORTS: tuple[str, ...] = get_args(StorySort)
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+Position = Annotated[int | None, Query(ge=0)]
+Words = Annotated[str, Query(max_length=200)]
+
+
+def _render(request: Request, name: str, build: Callable[[], dict[str, Any]]) -> HTMLResponse:
+    """The page ``name`` with the context ``build`` returns, or the error page saying why it failed."""
+    try:
+        context = build()
+    except NewsfuseError as error:
+        return templates.TemplateResponse(
+            request, "error.html", {"status": error.http_status, "message": str(error)}, error.http_status
+        )
+    return templates.TemplateResponse(request, name, context)
+
+
+@router.get("/", response_class=HTMLResponse)
+def story_list(request: Request, store: StoreDep, sort: str = "newest", offset: Offset = 0) -> HTMLResponse:
+    """The stories: newest, biggest or most contested first."""
+
+    def build() -> dict[str, Any]:
+        if sort not in SORTS:
+            raise UsageError(f"unknown sort {sort!r}: choose one of {', '.join(SORTS)}")
+        page = list_stories(store, cast(StorySort, sort), PAGE_SIZE, offset)
+        return {"page": page, "sorts": SORTS, "offset": offset, "page_size": PAGE_SIZE}
+
+    return _render(request, "stories.html", build)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
+    """One story: brief, outlets × facts, contradictions, who said what, timeline."""
+    return _render(
+        request, "story.html", lambda: {"story": story_page(compare_stored_story(store, story_id))}
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(
+    request: Request,
+    store: StoreDep,
+    article_id: str,
+    start: Position = None,
+    end: Position = None,
+    story: str | None = None,
+) -> HTMLResponse:
+    """One article, its marks, an optional highlight of exact characters, its claims across its story."""
+
+    def build() -> dict[str, Any]:
+        compared = compare_stored_story(store, story) if story else None
+        return {"page": article_page(show_article(store, article_id), compared, start, end)}
+
+    return _render(request, "article.html", build)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
+    """A person, organisation or place: everything it said, story by story."""
+    return _render(request, "entity.html", lambda: {"view": show_entity(store, entity_id)})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request, store: StoreDep, q: Words = "", speaker: Words = "", offset: Offset = 0
+) -> HTMLResponse:
+    """Articles by words, quotes by speaker (either or both)."""
+
+    def build() -> dict[str, Any]:
+        words, who = q.strip(), speaker.strip()
+        articles = search_articles(store, words, PAGE_SIZE, offset) if words else None
+        quotes = search_quotes(store, speaker=who, limit=PAGE_SIZE, offset=offset) if who else None
+        return {"q": words, "speaker": who, "articles": articles, "quotes": quotes, "offset": offset}
+
+    return _render(request, "search.html", build)

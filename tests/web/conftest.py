@@ -1,0 +1,120 @@
+"""Fixtures of the web UI tests: a store of the examples, the app in-process and over HTTP, and Chromium.
+
+The browser is Debian's ``chromium`` driven by Playwright (no browser download). When it is missing the
+set-up installs it with apt-get (as ``make browser`` does); where it cannot, the browser tests skip with
+the reason — and fail instead under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from newsfuse.api.app import create_app
+from newsfuse.api.config import ServerConfig
+from newsfuse.service.ingest import IngestOptions
+from newsfuse.service.pipeline import PipelineOptions, ingest_and_update
+from newsfuse.store import open_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def build_store(path: Path, inputs: list[Path]) -> str:
+    """Ingest, analyse and cluster ``inputs`` into a new SQLite store at ``path``."""
+    store = open_store(str(path))
+    try:
+        report = ingest_and_update(store, [str(p) for p in inputs], PipelineOptions(IngestOptions(workers=1)))
+    finally:
+        store.close()
+    assert not report.ingest.failed, report.to_dict()
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def examples_db(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The bundled examples, ingested into a temporary store."""
+    return build_store(tmp_path_factory.mktemp("web") / "examples.db", [examples_dir])
+
+
+@pytest.fixture(scope="session")
+def client(examples_db: str) -> Iterator[TestClient]:
+    """The app over the examples store, in-process."""
+    with TestClient(create_app(ServerConfig(db=examples_db))) as test_client:
+        yield test_client
+
+
+def _chromium() -> Path:
+    """Debian's chromium, installed with apt-get when missing and we may; otherwise skip (fail under CI)."""
+    if not CHROMIUM.exists() and shutil.which("apt-get") and os.geteuid() == 0:
+        env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+        if subprocess.run(["apt-get", "install", "-y", "chromium"], env=env, check=False).returncode:
+            subprocess.run(["apt-get", "update"], env=env, check=True)
+            subprocess.run(["apt-get", "install", "-y", "chromium"], env=env, check=True)
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing and cannot be installed here (run `make browser` as root)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """A headless Chromium (Debian's package, no download) for the session."""
+    executable = _chromium()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(executable), args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def serve(db: str) -> Iterator[str]:
+    """Serve the app over ``db`` with uvicorn on a free local port in a thread; yield its base URL."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(ServerConfig(db=db)), log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(examples_db: str) -> Iterator[str]:
+    """The app over the examples store, over HTTP."""
+    yield from serve(examples_db)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh laptop-sized page; fails the test on any script error or dialog."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    opened.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    yield opened
+    context.close()
+    assert not problems, problems
