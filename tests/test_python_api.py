@@ -98,3 +98,27 @@ def test_unknown_story_is_a_clear_error(nf: newsfuse.Newsfuse) -> None:
     """An unknown story id raises NotFoundError naming it."""
     with pytest.raises(NotFoundError, match="story-ffffffff"):
         nf.compare("story-ffffffff")
+
+
+def _readme_section(heading: str) -> str:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    return readme.split(f"\n{heading}\n", 1)[1].split("\n#", 1)[0]
+
+
+def test_readme_example_runs(examples_dir: Path, tmp_path: Path) -> None:
+    """The README's Python API example runs as written, in a folder holding examples/."""
+    code = _readme_section("### Python API").split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "examples").symlink_to(examples_dir)
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3 and "corroborated" in result.stdout
+    assert pq.read_table(tmp_path / "claims.parquet").num_rows > 0
+
+
+def test_readme_lists_every_export_column() -> None:
+    """The README's table of export columns is the one the code declares."""
+    rows = [
+        line for line in _readme_section("### Reports and exports").splitlines() if line.startswith("| `")
+    ]
+    documented = {row.split("`")[1]: tuple(row.split("|")[2].strip().split(", ")) for row in rows}
+    assert documented == COLUMNS
