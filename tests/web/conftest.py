@@ -9,36 +9,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page, sync_playwright
+from web_support import build_store, serve
 
 from newsfuse.api.app import create_app
 from newsfuse.api.config import ServerConfig
-from newsfuse.service.ingest import IngestOptions
-from newsfuse.service.pipeline import PipelineOptions, ingest_and_update
-from newsfuse.store import open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
-
-
-def build_store(path: Path, inputs: list[Path]) -> str:
-    """Ingest, analyse and cluster ``inputs`` into a new SQLite store at ``path``."""
-    store = open_store(str(path))
-    try:
-        report = ingest_and_update(store, [str(p) for p in inputs], PipelineOptions(IngestOptions(workers=1)))
-    finally:
-        store.close()
-    assert not report.ingest.failed, report.to_dict()
-    return str(path)
 
 
 @pytest.fixture(scope="session")
@@ -77,28 +60,6 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(executable), args=["--no-sandbox"])
         yield launched
         launched.close()
-
-
-def serve(db: str) -> Iterator[str]:
-    """Serve the app over ``db`` with uvicorn on a free local port in a thread; yield its base URL."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(ServerConfig(db=db)), log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 @pytest.fixture(scope="session")
