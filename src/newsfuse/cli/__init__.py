@@ -3,7 +3,16 @@
 Commands parse arguments, call one service function and print; errors become one line and an exit code.
 """
 
-from newsfuse.cli import analyze_cmd, articles_cmd, export_cmd, ingest_cmd, report_cmd, stories_cmd
+from newsfuse.cli import (
+    analyze_cmd,
+    articles_cmd,
+    export_cmd,
+    ingest_cmd,
+    report_cmd,
+    serve_cmd,
+    stories_cmd,
+    token_cmd,
+)
 from newsfuse.cli.app import app
 
 __all__ = [
@@ -14,7 +23,9 @@ __all__ = [
     "ingest_cmd",
     "main",
     "report_cmd",
+    "serve_cmd",
     "stories_cmd",
+    "token_cmd",
 ]
 
 
