@@ -9,7 +9,7 @@ import pytest
 from compare_helpers import article, members_of
 
 from newsfuse.compare import compare_story
-from newsfuse.compare.align import AlignOptions, group_statements
+from newsfuse.compare.align import AlignOptions, group_statements, score_statements
 from newsfuse.compare.text import cue_hits, tokenize
 from newsfuse.embed import ModelMissingError, StaticEmbedder, embedder
 from newsfuse.model.comparison import ConflictType
@@ -75,3 +75,18 @@ def test_spaced_out_negation_is_no_false_contradiction() -> None:
     second = article("neg-b", "Brisk Post", 3, "The Marrow Isle ferry did not sail on Tuesday morning.")
     comparison = compare_story(members_of([first, second]))
     assert not [c for c in comparison.contradictions if c.type is ConflictType.NEGATION]
+
+
+def test_article_context_tells_two_events_of_one_kind_apart() -> None:
+    """The same sentence aligns better between two reports of one quake than with a report of another."""
+    sentence = "A strong earthquake shook the region on Tuesday, officials said."
+    articles = {
+        "a": f"{sentence} The quake hit Port Vell and the Marrow Isle ferry pier; Mayor Ilse Dorran spoke.",
+        "b": f"{sentence} In Port Vell, Mayor Ilse Dorran said the Marrow Isle ferry terminal was closed.",
+        "c": f"{sentence} The quake hit Cape Welling and Brisk Harbour; Governor Tomas Ekwe spoke.",
+    }
+    owners = list(articles)
+    texts = [sentence] * 3
+    scores = score_statements(texts, [tokenize(t) for t in texts], owners, articles, AlignOptions())
+    assert scores.statement[0, 1] == pytest.approx(scores.statement[0, 2])
+    assert scores.aligned[0, 1] > scores.aligned[0, 2] + 0.1

@@ -1,7 +1,9 @@
-"""Align statements across articles: TF-IDF over stems and synonym groups, blended with a static embedding.
+"""Align statements across articles: TF-IDF over stems and synonym groups, blended with a static embedding,
+read in the context of the whole articles.
 
 Lexical weights are learnt from the story itself (a word rare in the story says more; numbers count more,
-names less); the embedding (``newsfuse.embed``) meets paraphrase the words miss. Groups are formed greedily
+names less); the embedding (``newsfuse.embed``) meets paraphrase the words miss; the similarity of the two
+articles says whether two like statements can be about one event at all. Groups are formed greedily
 from the most similar pair down; a group takes a second statement of an article only when it says the
 same thing as a statement already there (a restatement), never a merely related one.
 """
@@ -10,19 +12,23 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-ALIGN_THRESHOLD = 0.36
+from newsfuse.compare.text import Token, name_keys, text_keys
+from newsfuse.embed import embedder
+
+ALIGN_THRESHOLD = 0.39
 EMBEDDING_WEIGHT = 0.3
 RESTATEMENT_THRESHOLD = 0.55  # one article saying the same thing twice: both wordings join the fact
 NUMBER_BOOST = 1.6  # a shared number ("32", "$4.2") is strong evidence of the same fact
 MIN_OVERLAP_MASS = 3.0  # a two-name fragment ("Gypsy Rose") must not overlap everything
-CONTEXT_WEIGHT = 0.3
 NAME_WEIGHT = 0.5  # names recur across a whole story, so sharing one says less than sharing a word
+CONTEXT_WEIGHT = 0.5  # ECB+ train: F1 of same-event pairs rises from 0.76 (0.3) to 0.84 (0.5)
+ARTICLE_NAME_WEIGHT = 2.0  # across whole articles names are what tells two events of one kind apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +38,45 @@ class AlignOptions:
     threshold: float = ALIGN_THRESHOLD
     restatement: float = RESTATEMENT_THRESHOLD
     embedding_weight: float = EMBEDDING_WEIGHT
+    context_weight: float = CONTEXT_WEIGHT
 
 
-def _weight(key: str, names: frozenset[str]) -> float:
+@dataclass(frozen=True, slots=True)
+class Similarities:
+    """Pairwise similarities of a story's statements, from words alone to the score that aligns them."""
+
+    lexical: npt.NDArray[np.float32]  # word keys only: what the contradiction rules read
+    statement: npt.NDArray[np.float32]  # words blended with the embedding: restatements, a fact's score
+    aligned: npt.NDArray[np.float32]  # the statement similarity in its articles' context: grouping
+
+
+def score_statements(
+    texts: Sequence[str],
+    tokens: Sequence[Sequence[Token]],
+    owners: Sequence[str],
+    articles: Mapping[str, str],
+    options: AlignOptions,
+) -> Similarities:
+    """Score every pair of statements (``texts`` with their ``tokens``, each of the article ``owners``
+    names); ``articles`` maps each owner to its whole clean text."""
+    keys = [Counter(t.key for t in found if t.key) for found in tokens]
+    lexical = similarity_matrix(keys, name_keys(tokens))
+    statement = blend_embedding(lexical, embedder().encode(list(texts)), options.embedding_weight)
+    article_keys, article_names = text_keys(list(articles.values()))
+    between = article_similarity(owners, dict(zip(articles, article_keys, strict=True)), article_names)
+    return Similarities(lexical, statement, in_context(statement, between, options.context_weight))
+
+
+def _weight(key: str, names: frozenset[str], name_weight: float) -> float:
     if key[:1].isdigit() or key[:1] == "$":
         return NUMBER_BOOST
-    return NAME_WEIGHT if key in names else 1.0
+    return name_weight if key in names else 1.0
 
 
-def similarity_matrix(
-    keys: Sequence[Counter[str]], names: frozenset[str] = frozenset()
-) -> npt.NDArray[np.float32]:
-    """Cosine similarity of TF-IDF vectors of the statements' word keys (``names``: keys of proper names)."""
+def _tfidf(
+    keys: Sequence[Counter[str]], names: frozenset[str], name_weight: float
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Presence rows, log-count rows and the column weights (IDF over ``keys`` times the key's weight)."""
     vocabulary: dict[str, int] = {}
     document_frequency: Counter[str] = Counter()
     for counter in keys:
@@ -53,13 +86,22 @@ def similarity_matrix(
     total = len(keys)
     weights = np.zeros(max(len(vocabulary), 1), dtype=np.float32)
     for key, column in vocabulary.items():
-        weights[column] = (math.log((total + 1) / (document_frequency[key] + 1)) + 1.0) * _weight(key, names)
+        idf = math.log((total + 1) / (document_frequency[key] + 1)) + 1.0
+        weights[column] = idf * _weight(key, names, name_weight)
     presence = np.zeros((total, weights.size), dtype=np.float32)
     counts = np.zeros_like(presence)
     for row, counter in enumerate(keys):
         for key, count in counter.items():
             presence[row, vocabulary[key]] = 1.0
             counts[row, vocabulary[key]] = 1.0 + math.log(count)
+    return presence, counts, weights
+
+
+def similarity_matrix(
+    keys: Sequence[Counter[str]], names: frozenset[str] = frozenset()
+) -> npt.NDArray[np.float32]:
+    """Cosine similarity of TF-IDF vectors of the statements' word keys (``names``: keys of proper names)."""
+    presence, counts, weights = _tfidf(keys, names, NAME_WEIGHT)
     blended: npt.NDArray[np.float32] = ((_cosine(counts * weights) + _overlap(presence, weights)) / 2).astype(
         np.float32
     )
@@ -93,14 +135,17 @@ def _overlap(presence: npt.NDArray[np.float32], weights: npt.NDArray[np.float32]
 
 
 def article_similarity(
-    owners: Sequence[str], keys: Sequence[Counter[str]], names: frozenset[str] = frozenset()
+    owners: Sequence[str], articles: Mapping[str, Counter[str]], names: frozenset[str] = frozenset()
 ) -> npt.NDArray[np.float32]:
-    """For every pair of statements, the similarity of the two whole articles they come from."""
-    order = list(dict.fromkeys(owners))
-    totals: dict[str, Counter[str]] = {owner: Counter() for owner in order}
-    for owner, counter in zip(owners, keys, strict=True):
-        totals[owner].update(counter)
-    between = similarity_matrix([totals[o] for o in order], names)
+    """For every pair of statements, the similarity of the two whole articles they come from.
+
+    ``articles`` maps each owner to the word keys of its whole text. A cosine of TF-IDF vectors over the
+    story's articles, names weighing most: they tell two events of one kind apart (two quakes, two
+    rehab check-ins), which the shared vocabulary of the kind cannot.
+    """
+    order = list(articles)
+    _, counts, weights = _tfidf([articles[o] for o in order], names, ARTICLE_NAME_WEIGHT)
+    between = _cosine(counts * weights)
     position = {owner: n for n, owner in enumerate(order)}
     index = np.array([position[o] for o in owners], dtype=int)
     result: npt.NDArray[np.float32] = between[np.ix_(index, index)]

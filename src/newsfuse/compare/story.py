@@ -15,14 +15,7 @@ from datetime import UTC, datetime
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.compare.align import (
-    AlignOptions,
-    article_similarity,
-    blend_embedding,
-    group_statements,
-    in_context,
-    similarity_matrix,
-)
+from newsfuse.compare.align import AlignOptions, group_statements, score_statements
 from newsfuse.compare.brief import build_brief
 from newsfuse.compare.claims import ClaimText, extract_claims, outlet_of
 from newsfuse.compare.conflicts import (
@@ -34,8 +27,6 @@ from newsfuse.compare.conflicts import (
     to_contradiction,
 )
 from newsfuse.compare.quotes import group_quotes
-from newsfuse.compare.text import name_keys
-from newsfuse.embed import embedder
 from newsfuse.errors import InputError
 from newsfuse.model.article import Span
 from newsfuse.model.comparison import (
@@ -197,24 +188,18 @@ def compare_story(members: Sequence[StoryMember], options: AlignOptions | None =
             )
     provisional = sorted(members, key=_when)
     claims = _claims(provisional)
-    keys, names, owners = (
-        [c.keys for c in claims],
-        name_keys(c.tokens for c in claims),
-        [c.article.id for c in claims],
-    )
+    owners = [c.article.id for c in claims]
     options = options or AlignOptions()
-    vectors = embedder().encode([c.text for c in claims])
-    lexical = similarity_matrix(keys, names)
-    similarity = blend_embedding(lexical, vectors, options.embedding_weight)
-    aligned = in_context(similarity, article_similarity(owners, keys, names))
-    groups = group_statements(owners, aligned, options, similarity)
+    texts = {m.article.id: m.article.text for m in provisional}
+    scores = score_statements([c.text for c in claims], [c.tokens for c in claims], owners, texts, options)
+    groups = group_statements(owners, scores.aligned, options, scores.statement)
     # the conflict rules' thresholds are set on the word similarity: the embedding, which rates any two
     # sentences of one story as somewhat alike, would make every pair "related"
-    contradictions, updates = _differences(claims, lexical, groups, _story_facts(provisional, claims))
+    contradictions, updates = _differences(claims, scores.lexical, groups, _story_facts(provisional, claims))
     ordered = _article_order(provisional, updates)
     rank = {m.article.id: n for n, (m, _) in enumerate(ordered)}
     claims = [replace(c, rank=rank[c.article.id]) for c in claims]
-    facts = _facts(claims, groups, similarity)
+    facts = _facts(claims, groups, scores.statement)
     origins = {m.article.id: outlet_of(m.article) for m, _ in ordered}
     quotes, misattributed = group_quotes([m for m, _ in ordered], origins)
     contradictions.extend(misattributed)

@@ -8,7 +8,8 @@ live in ``compare/data``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -165,3 +166,9 @@ def name_keys(token_lists: Iterable[Iterable[Token]]) -> frozenset[str]:
             if token.key and not token.is_number:
                 (capitalised if token.is_capitalised else lowercase).add(token.key)
     return frozenset(capitalised - lowercase)
+
+
+def text_keys(texts: Sequence[str]) -> tuple[list[Counter[str]], frozenset[str]]:
+    """The word keys of each text, and which keys are proper names across them (see :func:`name_keys`)."""
+    tokens = [tokenize(text) for text in texts]
+    return [Counter(t.key for t in found if t.key) for found in tokens], name_keys(tokens)

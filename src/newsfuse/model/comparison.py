@@ -16,7 +16,7 @@ from typing import Any
 from newsfuse.model.analysis import ArticleAnalysis
 from newsfuse.model.article import Article, Span
 
-COMPARER_NAME = "compare.v2"  # v2: static-embedding alignment, restatements, fewer false conflicts
+COMPARER_NAME = "compare.v3"  # v3: alignment in the context of whole articles, names weighing most there
 
 
 @dataclass(frozen=True, slots=True)
