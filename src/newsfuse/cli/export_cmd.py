@@ -4,12 +4,12 @@ Parquet, with a progress bar on stderr."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from enum import StrEnum
-from types import TracebackType
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from newsfuse.cli.app import app, settings, stderr
 
@@ -27,32 +27,20 @@ class Format(StrEnum):
     parquet = "parquet"
 
 
-class _RowBar:
-    """A spinner with the rows written so far and the rate (the total is not known in advance)."""
+@dataclass(frozen=True, slots=True)
+class _RowCount:
+    """The export's progress hook: the rows written so far, shown by a spinner on stderr."""
 
-    def __init__(self, kind: str, enabled: bool) -> None:
-        self._progress = Progress(
-            SpinnerColumn(),
-            TextColumn(f"exporting {kind}"),
-            TextColumn("{task.completed:,.0f} rows"),
-            TimeElapsedColumn(),
-            console=stderr,
-            disable=not enabled,
-            transient=True,
-        )
-        self._task = self._progress.add_task(kind, total=None)
-
-    def __enter__(self) -> _RowBar:
-        self._progress.start()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self._progress.stop()
+    progress: Progress
+    task: TaskID
 
     def rows_written(self, rows: int) -> None:
-        self._progress.update(self._task, completed=rows)
+        self.progress.update(self.task, completed=rows)
+
+
+def _bar(enabled: bool) -> Progress:
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,.0f} rows"))
+    return Progress(*columns, TimeElapsedColumn(), console=stderr, disable=not enabled, transient=True)
 
 
 @app.command("export")
@@ -76,11 +64,12 @@ def export_command(
     """
     from newsfuse.export import export_table
 
-    with settings(ctx).store() as store, _RowBar(kind.value, not quiet) as bar:
-        report = export_table(store, kind.value, fmt.value, out, bar)
+    with settings(ctx).store() as store, _bar(not quiet) as bar:
+        task = bar.add_task(f"exporting {kind.value}", total=None)
+        report = export_table(store, kind.value, fmt.value, out, _RowCount(bar, task))
     if json_output and out == "-":
         stderr.print(json.dumps(report.to_dict()), soft_wrap=True, markup=False)
     elif json_output:
         typer.echo(json.dumps(report.to_dict()))
     elif out != "-":
-        stderr.print(f"wrote {report.rows:,} {kind.value} rows to {out}", markup=False, soft_wrap=True)
+        stderr.print(f"wrote {report.rows:,} rows of {kind.value} to {out}", markup=False, soft_wrap=True)

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from newsfuse.errors import UsageError
+from newsfuse.export.choices import choose
+from newsfuse.export.rows import iter_stories
 from newsfuse.service.comparisons import ComparedStory, compare_stored_story
 from newsfuse.store import Store
 
 ReportFormat = Literal["json", "md", "html"]
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
-_STORY_PAGE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +48,7 @@ class WrittenReport:
 
 def report_format(name: str) -> ReportFormat:
     """``name`` as a report format, or a :class:`UsageError` naming the ones there are."""
-    for fmt in REPORT_FORMATS:
-        if fmt == name:
-            return fmt
-    raise UsageError(f"unknown report format {name!r}: use one of {', '.join(REPORT_FORMATS)}")
+    return choose(name, REPORT_FORMATS, "report format")
 
 
 def render_report(compared: ComparedStory, fmt: ReportFormat) -> str:
@@ -68,10 +65,7 @@ def render_report(compared: ComparedStory, fmt: ReportFormat) -> str:
 
 def story_ids(store: Store) -> Iterator[str]:
     """Every story id, newest first, read a page at a time."""
-    offset = 0
-    while page := store.list_stories("newest", _STORY_PAGE, offset):
-        yield from (s.id for s in page)
-        offset += len(page)
+    return (s.id for s in iter_stories(store))
 
 
 def write_report(store: Store, story: str, formats: Sequence[ReportFormat], out_dir: Path) -> WrittenReport:

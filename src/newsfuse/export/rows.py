@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from newsfuse.errors import UsageError
+from newsfuse.export.choices import choose
 from newsfuse.export.columns import COLUMNS, KINDS, LIST_SEPARATOR, Kind
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.model.analysis import Quote
@@ -32,10 +32,7 @@ def _joined(values: Sequence[str]) -> str:
 
 def export_kind(name: str) -> Kind:
     """``name`` as an export kind, or a :class:`UsageError` naming the kinds there are."""
-    for kind in KINDS:
-        if kind == name:
-            return kind
-    raise UsageError(f"unknown export kind {name!r}: use one of {', '.join(KINDS)}")
+    return choose(name, KINDS, "export kind")
 
 
 def iter_rows(store: Store, kind: Kind) -> Iterator[Row]:
@@ -46,7 +43,7 @@ def iter_rows(store: Store, kind: Kind) -> Iterator[Row]:
         yield {name: row[name] for name in columns}
 
 
-def _stories(store: Store) -> Iterator[StorySummary]:
+def iter_stories(store: Store) -> Iterator[StorySummary]:
     """Every story, newest first, a page at a time."""
     offset = 0
     while page := store.list_stories("newest", STORY_PAGE, offset):
@@ -56,7 +53,7 @@ def _stories(store: Store) -> Iterator[StorySummary]:
 
 def _grouped_ids(store: Store) -> Iterator[tuple[str | None, list[str]]]:
     """Article ids in chunks with their story: each story's members, then unclustered articles."""
-    for summary in _stories(store):
+    for summary in iter_stories(store):
         members = [m.article_id for m in store.get_story(summary.id).story.members]
         for start in range(0, len(members), ARTICLE_CHUNK):
             yield summary.id, members[start : start + ARTICLE_CHUNK]
@@ -66,7 +63,7 @@ def _grouped_ids(store: Store) -> Iterator[tuple[str | None, list[str]]]:
 
 
 def _story_rows(store: Store) -> Iterator[Row]:
-    for s in _stories(store):
+    for s in iter_stories(store):
         yield {
             "id": s.id,
             "title": s.title,
@@ -140,7 +137,7 @@ def _quote_row(
 def _claim_rows(store: Store) -> Iterator[Row]:
     from newsfuse.service.comparisons import compare_stored_story
 
-    for summary in _stories(store):
+    for summary in iter_stories(store):
         compared = compare_stored_story(store, summary.id)
         texts = {a.id: a.text for a in compared.articles}
         for fact in compared.comparison.facts:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
 
 from newsfuse.errors import UsageError
+from newsfuse.export.choices import choose
 from newsfuse.export.columns import COLUMNS, TABLES, Kind
 from newsfuse.export.rows import export_kind, iter_rows
 from newsfuse.export.writers import csv_chunks, jsonl_chunks, write_parquet
@@ -53,10 +54,7 @@ class ExportReport:
 
 def export_format(name: str) -> ExportFormat:
     """``name`` as an export format, or a :class:`UsageError` naming the formats there are."""
-    for fmt in EXPORT_FORMATS:
-        if fmt == name:
-            return fmt
-    raise UsageError(f"unknown export format {name!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    return choose(name, EXPORT_FORMATS, "export format")
 
 
 class _Counter:
