@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from newsfuse.model import Span
 from newsfuse.model.comparison import Contradiction, QuoteEntry, StoryComparison
 from newsfuse.report.svg import facts_grid, timeline
 from newsfuse.service.comparisons import ComparedStory
@@ -39,12 +40,21 @@ class GridRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a contradiction: the statement with the differing words stressed, or — when those words
+    lie outside it, as a speaker's name does for a quote — the statement and those words apart."""
+
+    statement: Statement
+    detail: Statement | None
+
+
+@dataclass(frozen=True, slots=True)
 class Conflict:
-    """A contradiction: its kind and both sides, the differing words stressed in each."""
+    """A contradiction: its kind and both sides."""
 
     kind: str
-    a: Statement
-    b: Statement
+    a: Side
+    b: Side
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +115,16 @@ def _outlets(comparison: StoryComparison) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.outlet for a in comparison.articles))
 
 
+def _side(claim: Span, detail: Span, outlet: str, cite: Statements) -> Side:
+    inside = detail.article_id == claim.article_id and claim.start <= detail.start and detail.end <= claim.end
+    if inside:
+        return Side(cite.of(claim, [detail], outlet), None)
+    return Side(cite.of(claim, outlet=outlet), cite.of(detail, [detail], outlet))
+
+
 def _conflict(c: Contradiction, cite: Statements) -> Conflict:
     kind = c.type.value + (f" ({c.subtype})" if c.subtype else "")
-    return Conflict(kind, cite.of(c.a, [c.a_detail], c.a_outlet), cite.of(c.b, [c.b_detail], c.b_outlet))
+    return Conflict(kind, _side(c.a, c.a_detail, c.a_outlet, cite), _side(c.b, c.b_detail, c.b_outlet, cite))
 
 
 def _quote(q: QuoteEntry, cite: Statements) -> QuoteRow:

@@ -1,0 +1,173 @@
+"""Each page through the in-process client (no browser): status, key content, exact statements, errors."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsfuse.store import open_store
+
+
+class _Elements(HTMLParser):
+    """The attributes and text content of every element matching a tag and, optionally, a class or id."""
+
+    def __init__(self, tag: str, cls: str | None = None, id_: str | None = None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.want = (tag, cls, id_)
+        self.found: list[tuple[dict[str, str], list[str]]] = []
+        self.open: list[tuple[str, int | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        want_tag, cls, id_ = self.want
+        hit = (
+            tag == want_tag
+            and (cls is None or cls in values.get("class", "").split())
+            and (id_ is None or values.get("id") == id_)
+        )
+        if hit:
+            self.found.append((values, []))
+        self.open.append((tag, len(self.found) - 1 if hit else None))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open:
+            if self.open.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for _, index in self.open:
+            if index is not None:
+                self.found[index][1].append(data)
+
+
+def elements(
+    html: str, tag: str, cls: str | None = None, id_: str | None = None
+) -> list[tuple[dict[str, str], str]]:
+    parser = _Elements(tag, cls, id_)
+    parser.feed(html)
+    return [(attrs, "".join(text)) for attrs, text in parser.found]
+
+
+def _story_ids(client: TestClient) -> list[str]:
+    page = client.get("/?sort=largest")
+    return [attrs["href"].removeprefix("/stories/") for attrs, _ in elements(page.text, "a", "story-title")]
+
+
+def test_story_list_sorts_and_refuses_an_unknown_sort(client: TestClient) -> None:
+    """The list shows every story under each sort; an unknown sort is a 400 page naming the choices."""
+    for sort in ("newest", "largest", "contested"):
+        page = client.get(f"/?sort={sort}")
+        assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+        assert len(elements(page.text, "a", "story-title")) == 3
+    bad = client.get("/?sort=loudest")
+    assert bad.status_code == 400 and "loudest" in bad.text and "contested" in bad.text
+
+
+def test_story_page_statements_are_the_exact_source_characters(client: TestClient, examples_db: str) -> None:
+    """Every statement on every story page shows exactly the characters it cites, and links to them."""
+    store = open_store(examples_db, create=False)
+    try:
+        for story_id in _story_ids(client):
+            page = client.get(f"/stories/{story_id}")
+            assert page.status_code == 200
+            for heading in ("Brief", "Outlets × facts", "Contradictions", "Who said what", "Timeline"):
+                assert f">{heading}</h2>" in page.text
+            statements = elements(page.text, "a", "stmt")
+            assert statements
+            for attrs, text in statements:
+                start, end = int(attrs["data-start"]), int(attrs["data-end"])
+                assert text == store.get_article(attrs["data-article"]).text[start:end]
+                assert attrs["href"].startswith(f"/articles/{attrs['data-article']}?start={start}&end={end}")
+    finally:
+        store.close()
+
+
+def test_story_page_shows_contradictions_with_both_sides(client: TestClient) -> None:
+    """A contradiction shows two sides from two outlets, the differing words stressed in each."""
+    pages = [client.get(f"/stories/{story_id}").text for story_id in _story_ids(client)]
+    conflicts = [c for html in pages for c in html.split('<div class="conflict">')[1:]]
+    assert conflicts
+    for conflict in conflicts:
+        sides = [side.split("</blockquote>")[0] for side in conflict.split('<blockquote class="side">')[1:3]]
+        assert len(sides) == 2
+        assert all(elements(side, "p", "outlet") and elements(side, "strong", "detail") for side in sides)
+
+
+def test_article_page_text_and_exact_highlight(client: TestClient, examples_db: str) -> None:
+    """The article text is the clean text character for character; the highlight is exactly start..end."""
+    story_id = _story_ids(client)[0]
+    story = client.get(f"/stories/{story_id}").text
+    attrs, quote = elements(story, "a", "stmt")[0]
+    page = client.get(attrs["href"].removesuffix("#hl"))
+    assert page.status_code == 200
+    store = open_store(examples_db, create=False)
+    try:
+        text = store.get_article(attrs["data-article"]).text
+    finally:
+        store.close()
+    assert elements(page.text, "div", "clean")[0][1] == text
+    assert elements(page.text, "mark", id_="hl")[0][1] == quote
+    assert elements(page.text, "li", "claims") or elements(page.text, "ol", "claims")
+    plain = client.get(f"/articles/{attrs['data-article']}")
+    assert plain.status_code == 200 and not elements(plain.text, "mark", id_="hl")
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "reason"),
+    [
+        ("?start=5", 400, "both start and end"),
+        ("?start=9&end=2", 400, "outside"),
+        ("?start=0&end=999999", 400, "outside"),
+    ],
+)
+def test_article_page_refuses_a_bad_highlight(
+    client: TestClient, query: str, status: int, reason: str
+) -> None:
+    """A half-given, reversed or out-of-text highlight is an error page saying why."""
+    article_id = elements(client.get(f"/stories/{_story_ids(client)[0]}").text, "a", "stmt")[0][0][
+        "data-article"
+    ]
+    page = client.get(f"/articles/{article_id}{query}")
+    assert page.status_code == status and reason in page.text
+
+
+@pytest.mark.parametrize(
+    "path", ["/stories/story-0000000000000000", "/articles/ffffffffffffffff", "/entities/nobody"]
+)
+def test_unknown_items_are_404_pages(client: TestClient, path: str) -> None:
+    """An unknown story, article or entity is an HTML 404 page that says what was not found."""
+    page = client.get(path)
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"]
+    assert "Not found" in page.text
+
+
+def test_entity_page_lists_what_the_entity_said_by_story(client: TestClient) -> None:
+    """A key entity's page names it and lists its stories with its quotes linked to their characters."""
+    said = []
+    for story_id in _story_ids(client):
+        for attrs, name in elements(client.get(f"/stories/{story_id}").text, "a", "entity"):
+            page = client.get(attrs["href"])
+            assert page.status_code == 200 and name in page.text
+            said += elements(page.text, "a", "stmt")
+    assert said and all("?start=" in attrs["href"] for attrs, _ in said)
+
+
+def test_search_finds_articles_by_words_and_quotes_by_speaker(client: TestClient) -> None:
+    """Words find articles with the words stressed; a speaker's name finds that speaker's quotes."""
+    assert client.get("/search").status_code == 200
+    page = client.get("/search", params={"q": "warehouse fire", "speaker": "Vantongeren"})
+    assert page.status_code == 200
+    assert elements(page.text, "ol", "article-results")[0][1].count("warehouse") >= 1
+    speakers = [name for _, name in elements(page.text, "span", "speaker-name")]
+    assert speakers and all("Vantongeren" in name for name in speakers)
+
+
+def test_pages_link_the_stylesheet_and_set_a_phone_viewport(client: TestClient) -> None:
+    """Every page uses the one stylesheet (served at /static) and scales to a phone's width."""
+    page = client.get("/")
+    assert '<link rel="stylesheet" href="/static/site.css">' in page.text
+    assert 'name="viewport" content="width=device-width, initial-scale=1"' in page.text
+    assert client.get("/static/site.css").status_code == 200
+    assert "<script" not in page.text
