@@ -7,7 +7,7 @@ SHARED ?= ../shared
 DB ?= out/examples.db
 STATIC_MODEL := $(VENV)/share/newsfuse/static-minilm/embeddings.npy
 
-.PHONY: static-model run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup bench-pipeline clean
+.PHONY: static-model browser run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup bench-pipeline clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,17 @@ run: $(STAMP) $(STATIC_MODEL)
 	$(BIN)/newsfuse --db $(DB) stories
 	$(BIN)/newsfuse --db $(DB) report --all --out out/reports
 
+## browser: Debian's chromium, which Playwright drives in the web UI tests (no browser download)
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
 ## test: lint, type-check and run the whole suite
-test: $(STAMP) $(STATIC_MODEL) lint typecheck
+test: $(STAMP) $(STATIC_MODEL) browser lint typecheck
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP)
