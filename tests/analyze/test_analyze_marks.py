@@ -34,3 +34,9 @@ def test_closing_mark_without_opening_starts_at_paragraph() -> None:
 def test_apostrophes_are_not_quotes() -> None:
     """Apostrophes in contractions do not open quotations."""
     assert _texts("The mayor’s plan isn’t new.") == []
+
+
+def test_doubled_apostrophes_are_a_quotation_mark() -> None:
+    """Two apostrophes ('') stand for a straight double mark, both ends kept in the segment."""
+    text = "''We will rebuild the pier by June,'' the harbour master said. The town's plan isn't new."
+    assert _texts(text) == ["''We will rebuild the pier by June,''"]

@@ -175,3 +175,31 @@ def test_odd_quotation_marks_do_not_break_the_batch(make_article: Callable[..., 
     ]
     results = list(analyze_articles(articles))
     assert [r.article_id for r in results] == [a.id for a in articles]
+
+
+def test_mixed_quote_content_is_the_reported_clause(make_article: Callable[..., Article], nlp: Any) -> None:
+    """X said the bakery was “a home …”: the mixed quote's content is the whole clause, marks included."""
+    article = make_article(
+        "Bakery stays open",
+        "Ilse Marrow said the old bakery was “a home for the whole street” during the long winter.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "a home for")
+    assert quote.kind == "mixed"
+    content = quote.content[0].text_in(article.text)
+    assert content.startswith("the old bakery") and "”" in content
+    assert _speaker_name(analysis, quote) == "Ilse Marrow"
+
+
+def test_doubled_apostrophe_quotation(make_article: Callable[..., Article], nlp: Any) -> None:
+    """''…,'' X said: two apostrophes mark a direct quotation like a straight double mark."""
+    article = make_article(
+        "Ferry resumes",
+        "Captain Mira Tolland sailed the first ferry on Monday.",
+        "''The sea was kind to us this morning,'' Ms. Tolland said.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "The sea was kind")
+    assert quote.content[0].text_in(article.text).startswith("''The sea")
+    assert quote.cue_lemma == "say"
+    assert _speaker_name(analysis, quote) == "Mira Tolland"

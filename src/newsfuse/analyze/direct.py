@@ -14,9 +14,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.marks import ALL_MARKS, Segment
-from newsfuse.analyze.syntax import is_cue, sentence_of, subject_of, text_of
+from newsfuse.analyze.marks import Segment, inner_text, starts_with_mark
+from newsfuse.analyze.syntax import LISTENER_VERBS, is_cue, sentence_of, subject_of, subtree_bounds, text_of
 
+CLAUSE_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = ("dobj", "oprd")
+OBJECT_PREPS = frozenset({"for", "against", "about"})
+MARKERS = frozenset({"that"})
 MIN_QUOTE_WORDS = 2
 LONG_QUOTE_WORDS = 4
 TAIL_TOKENS = 6  # “…,” Trump barked: a verb this close after a quotation is its cue
@@ -41,7 +45,7 @@ def is_quotation(text: str, seg: Segment, sentence_start: int, headline: bool = 
         return False  # an attribute of markup left in the text, not speech
     if seg.open_start or seg.open_end:
         return True
-    inner = text[seg.start + 1 : seg.end - 1].strip()
+    inner = inner_text(text, seg.start, seg.end)
     words = len(inner.split())
     if words < MIN_QUOTE_WORDS:
         return False
@@ -62,6 +66,27 @@ def _looks_like_title(inner: str) -> bool:
         and all(w[:1].isupper() or w in small for w in words)
         and inner.rstrip(",")[-1:] not in "?!"
     )
+
+
+def governed(verb: Token, stance: frozenset[str]) -> list[Token]:
+    """The dependents of a cue verb that hold what is said or believed."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        return clauses
+    if verb.lemma_.lower() in LISTENER_VERBS:
+        return []
+    objects = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    if objects:
+        return objects
+    if verb.lemma_.lower() not in stance:
+        return []
+    return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS][:1]
+
+
+def governed_bounds(children: list[Token]) -> tuple[int, int]:
+    """Character bounds of the content dependents together (a leading "that" left out)."""
+    spans = [subtree_bounds(c, MARKERS) for c in children]
+    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 class DirectQuotes:
@@ -117,7 +142,26 @@ class DirectQuotes:
             found.append(item)
             if cue is not None:
                 by_cue.setdefault(cue.i, item)
+        for item in found:
+            self._widen_mixed(item)
         return found
+
+    def _widen_mixed(self, item: Found) -> None:
+        """A quotation embedded in what its cue verb governs (X said that her “long road” …) is a mixed
+        quote: its content is the whole governed clause or object, marks and all."""
+        cue, first = item.cue, item.segments[0]
+        if cue is None or not is_cue(cue, self.lex) or cue.idx >= first.start or not self._embedded(first):
+            return
+        children = governed(cue, self.lex.stance)
+        if not children:
+            return
+        start, end = governed_bounds(children)
+        inside = [(s, e) for s, e in item.content if start <= s < end]
+        if not inside or start >= first.start:
+            return
+        outside = [(s, e) for s, e in item.content if not start <= s < end]
+        item.content = [(start, max(end, inside[-1][1])), *outside]
+        item.kind = "mixed"
 
     def _speaker(self, cue: Token, seg: Segment) -> Token | None:
         """The cue's subject, else the nearest noun beside the cue outside the marks (“…,” X, who …, says)."""
@@ -159,7 +203,7 @@ class DirectQuotes:
         if extend and end < len(self.doc) and last.end_char <= seg.end + 1:
             following = sentence_of(self.doc[end])
             if self.paragraph_of[following.start_char] == self.paragraph_of[seg.start]:
-                starts_with_quote = following.text.lstrip()[:1] in ALL_MARKS
+                starts_with_quote = starts_with_mark(following.text)
                 if not starts_with_quote:
                     end = following.end
         return list(self.doc[first.start : end])
@@ -173,7 +217,7 @@ class DirectQuotes:
         """
         sent = sentence_of(self.token_at(seg.start))
         before_text = text_of(self.doc)[sent.start_char : seg.start].rstrip()
-        embedded = bool(before_text) and before_text[-1] not in ":,—–-" and not seg.open_start
+        embedded = self._embedded(seg)
         frame = [t for t in self._frame(seg, extend=not embedded) if t.i not in inside]
         cues = [t for t in frame if is_cue(t, self.lex) or t.lower_ in self.lex.according]
         after = [t for t in cues if t.idx >= seg.end]
@@ -188,6 +232,12 @@ class DirectQuotes:
             return sent.root
         tail = [t for t in frame if t.idx >= seg.end][:TAIL_TOKENS]
         return next((t for t in tail if t.pos_ == "VERB" and subject_of(t) is not None), None)
+
+    def _embedded(self, seg: Segment) -> bool:
+        """Whether a quotation sits inside its sentence (X says Y “…”), not opening it or after a colon."""
+        sent = sentence_of(self.token_at(seg.start))
+        before_text = text_of(self.doc)[sent.start_char : seg.start].rstrip()
+        return bool(before_text) and before_text[-1] not in ":,—–-" and not seg.open_start
 
     def _cue_before(self, seg: Segment, inside: set[int]) -> Token | None:
         """A cue with a subject in the sentence just before, in the same or the previous paragraph."""

@@ -1,9 +1,9 @@
 """Quotation marks → quoted segments, found on the raw text before any parsing.
 
-Straight and curly marks are both handled. A segment left open at the end of a paragraph runs to
-the paragraph's end (``open_end``); a closing mark with no opening one in its paragraph starts the
-segment at the paragraph's beginning (``open_start``): both are how a quotation carries on into the
-next paragraph.
+Straight and curly marks are both handled, and two apostrophes ('') stand for a straight mark. A
+segment left open at the end of a paragraph runs to the paragraph's end (``open_end``); a closing
+mark with no opening one in its paragraph starts the segment at the paragraph's beginning
+(``open_start``): both are how a quotation carries on into the next paragraph.
 """
 
 from __future__ import annotations
@@ -14,6 +14,31 @@ OPENING = "“„‟«"
 CLOSING = "”»"
 STRAIGHT = '"'
 ALL_MARKS = OPENING + CLOSING + STRAIGHT
+DOUBLED = "''"  # two apostrophes standing for a straight double mark, as in some newspaper archives
+
+
+def mark_width(text: str, i: int) -> int:
+    """How many characters the quotation mark starting at ``i`` takes (0 when there is none)."""
+    if text[i] in ALL_MARKS:
+        return 1
+    return len(DOUBLED) if text.startswith(DOUBLED, i) else 0
+
+
+def starts_with_mark(text: str) -> bool:
+    """Whether the text opens with a double quotation mark (after spaces)."""
+    stripped = text.lstrip()
+    return bool(stripped) and mark_width(stripped, 0) > 0
+
+
+def inner_text(text: str, start: int, end: int) -> str:
+    """A quoted segment's words without its marks."""
+    if mark_width(text, start):
+        start += mark_width(text, start)
+    if end - start >= len(DOUBLED) and text.endswith(DOUBLED, start, end):
+        end -= len(DOUBLED)
+    elif end > start and text[end - 1] in ALL_MARKS:
+        end -= 1
+    return text[start:end].strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +60,15 @@ def paragraph_segments(text: str, start: int, end: int) -> list[Segment]:
     """The quoted segments of one paragraph ``text[start:end]``."""
     segments: list[Segment] = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in ALL_MARKS:
+    i = start
+    while i < end:
+        width = mark_width(text, i)
+        if not width:
+            i += 1
             continue
-        is_open = ch in OPENING or (ch == STRAIGHT and open_at is None and _opens(text, i, start))
+        ch = text[i]
+        straight = ch == STRAIGHT or width > 1
+        is_open = ch in OPENING or (straight and open_at is None and _opens(text, i, start))
         if ch == "”" and open_at is None and i + 1 < end and _opens(text, i, start):
             is_open = not text[i + 1].isspace()  # a reversed mark used as an opening one
         if is_open:
@@ -47,10 +76,11 @@ def paragraph_segments(text: str, start: int, end: int) -> list[Segment]:
                 segments.append(Segment(open_at, i, open_end=True))
             open_at = i
         elif open_at is not None:
-            segments.append(Segment(open_at, i + 1))
+            segments.append(Segment(open_at, min(i + width, end)))
             open_at = None
-        elif not segments:
+        elif not segments and width == 1:
             segments.append(Segment(start, i + 1, open_start=True))
+        i += width
     if open_at is not None:
         segments.append(Segment(open_at, end, open_end=True))
     return segments

@@ -8,38 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfuse.analyze.direct import Found
+from newsfuse.analyze.direct import Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import LISTENER_VERBS, is_cue, subject_of, subtree_bounds, text_of
+from newsfuse.analyze.syntax import is_cue, subject_of, subtree_bounds, text_of
 
-CLAUSE_DEPS = ("ccomp", "xcomp")
-OBJECT_DEPS = ("dobj", "oprd")
-OBJECT_PREPS = frozenset({"for", "against", "about"})
-MARKERS = frozenset({"that"})
 MIN_CONTENT_CHARS = 8
 MAX_QUOTED_SHARE = 0.5
 MAX_COLON_SOURCE_TOKENS = 8
 MIN_COLON_CLAIM_TOKENS = 3
-
-
-def _content_children(verb: Token, stance: frozenset[str]) -> list[Token]:
-    """The dependents of a cue verb that hold what is said or believed."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
-    if clauses:
-        return clauses
-    if verb.lemma_.lower() in LISTENER_VERBS:
-        return []
-    objects = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
-    if objects:
-        return objects
-    if verb.lemma_.lower() not in stance:
-        return []
-    return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS][:1]
-
-
-def _bounds(children: list[Token]) -> tuple[int, int]:
-    spans = [subtree_bounds(c, MARKERS) for c in children]
-    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple[int, int]]) -> list[Found]:
@@ -58,13 +34,13 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
 
 
 def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
-    children = _content_children(verb, lex.stance)
+    children = governed(verb, lex.stance)
     subject = subject_of(verb)
     if subject is None:
         return _passive(verb, children, paragraph_of)
     if not children:
         return None
-    start, end = _bounds(children)
+    start, end = governed_bounds(children)
     if end - start < MIN_CONTENT_CHARS or start <= subject.idx < end:
         return None
     return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
@@ -76,7 +52,7 @@ def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Fou
     has_agent = any(c.dep_ == "agent" for c in verb.children)
     if patient is None or has_agent or not children or patient.pos_ == "PRON":
         return None
-    content = [subtree_bounds(patient), _bounds(children)]
+    content = [subtree_bounds(patient), governed_bounds(children)]
     if content[1][1] - content[1][0] < MIN_CONTENT_CHARS:
         return None
     return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
