@@ -21,7 +21,11 @@ MAX_LIMIT = 100
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many items a page holds.")]
 Cursor = Annotated[
     str | None,
-    Query(max_length=200, description="The `next_cursor` of the previous page; omit for the first."),
+    Query(
+        max_length=200,
+        pattern=r"^[A-Za-z0-9_-]*$",
+        description="The `next_cursor` of the previous page; omit for the first.",
+    ),
 ]
 
 
