@@ -171,3 +171,16 @@ def test_pages_link_the_stylesheet_and_set_a_phone_viewport(client: TestClient) 
     assert 'name="viewport" content="width=device-width, initial-scale=1"' in page.text
     assert client.get("/static/site.css").status_code == 200
     assert "<script" not in page.text
+
+
+def test_story_and_article_pages_link_their_json_twins(client: TestClient) -> None:
+    """The story and article pages link the API's JSON of the same item, and the link answers."""
+    story_id = _story_ids(client)[0]
+    story = client.get(f"/stories/{story_id}").text
+    article_href = elements(story, "a", "stmt")[0][0]["href"]
+    article = client.get(article_href.removesuffix("#hl")).text
+    for html, twin in ((story, f"/api/stories/{story_id}"), (article, "/api/articles/")):
+        href = next(a["href"] for a, text in elements(html, "a") if "as JSON" in text)
+        assert href.startswith(twin)
+        answer = client.get(href)
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/json")

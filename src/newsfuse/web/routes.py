@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, cast, get_args
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsfuse.api.deps import StoreDep
@@ -32,6 +32,7 @@ SORTS: tuple[str, ...] = get_args(StorySort)
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Position = Annotated[int | None, Query(ge=0)]
 Words = Annotated[str, Query(max_length=200)]
+ItemId = Annotated[str, Path(min_length=1, max_length=200)]
 
 
 def _render(request: Request, name: str, build: Callable[[], dict[str, Any]]) -> HTMLResponse:
@@ -59,7 +60,7 @@ def story_list(request: Request, store: StoreDep, sort: str = "newest", offset: 
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
+def story(request: Request, store: StoreDep, story_id: ItemId) -> HTMLResponse:
     """One story: brief, outlets × facts, contradictions, who said what, timeline."""
     return _render(
         request, "story.html", lambda: {"story": story_page(compare_stored_story(store, story_id))}
@@ -70,7 +71,7 @@ def story(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
 def article(
     request: Request,
     store: StoreDep,
-    article_id: str,
+    article_id: ItemId,
     start: Position = None,
     end: Position = None,
     story: str | None = None,
@@ -85,7 +86,7 @@ def article(
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
+def entity(request: Request, store: StoreDep, entity_id: ItemId) -> HTMLResponse:
     """A person, organisation or place: everything it said, story by story."""
     return _render(request, "entity.html", lambda: {"view": show_entity(store, entity_id)})
 
