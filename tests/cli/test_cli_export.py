@@ -79,3 +79,10 @@ def test_unknown_kind_is_refused(db: str) -> None:
     """An unknown table name is refused by the command line before anything is written."""
     result = runner.invoke(app, ["--db", db, "export", "people"])
     assert result.exit_code == 2
+
+
+def test_help_explains_with_an_example() -> None:
+    """``export --help`` names the tables and carries an Example: line."""
+    result = runner.invoke(app, ["export", "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and "claims" in result.output

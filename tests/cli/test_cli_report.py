@@ -138,3 +138,10 @@ def test_story_or_all_is_required(db: str) -> None:
     """Neither a story nor ``--all`` (or both) is a usage error."""
     assert runner.invoke(app, ["--db", db, "report"]).exit_code == 2
     assert runner.invoke(app, ["--db", db, "report", "story-ffff", "--all"]).exit_code == 2
+
+
+def test_help_explains_with_an_example() -> None:
+    """``report --help`` carries an Example: line."""
+    result = runner.invoke(app, ["report", "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output

@@ -46,7 +46,9 @@ def _bar(enabled: bool) -> Progress:
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    kind: Annotated[Kind, typer.Argument(help="Which table: stories, articles, quotes or claims.")],
+    kind: Annotated[
+        Kind, typer.Argument(metavar="KIND", help="Which table: stories, articles, quotes or claims.")
+    ],
     fmt: Annotated[Format, typer.Option("--format", help="jsonl, csv or parquet.")] = Format.jsonl,
     out: Annotated[
         str, typer.Option("--out", help="The file to write; - for stdout (jsonl and csv only).")

@@ -29,14 +29,14 @@ def report_command(
     ctx: typer.Context,
     story: Annotated[
         str | None,
-        typer.Argument(metavar="[STORY]", help="A story id, or a unique prefix of its hex part."),
+        typer.Argument(metavar="STORY", help="A story id, or a unique prefix of its hex part."),
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Write the report of every story.")] = False,
     fmt: Annotated[
         Format, typer.Option("--format", help="json (docs/comparison-schema.md), md, html, or all three.")
     ] = Format.all,
     out: Annotated[
-        Path, typer.Option("--out", help="Folder to write <story id>.<format> into.")
+        Path, typer.Option("--out", help="Folder for the files, each named after its story id and format.")
     ] = DEFAULT_OUT,
     json_output: Annotated[bool, typer.Option("--json", help="Print a JSON summary for scripts.")] = False,
 ) -> None:
