@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from newsfuse.api.routes import articles, entities, ingest, meta, stories
+from newsfuse.api.routes import articles, entities, export, ingest, meta, stories
 
 API_ROUTERS: tuple[APIRouter, ...] = (
     meta.router,
@@ -10,6 +10,7 @@ API_ROUTERS: tuple[APIRouter, ...] = (
     stories.router,
     entities.router,
     ingest.router,
+    export.router,
 )
 
 __all__ = ["API_ROUTERS"]
