@@ -80,6 +80,8 @@ def test_reader_path_story_contradiction_quote_and_speaker(
     assert len(details) == 2 and details[0] != details[1]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "story.png")
+    page.evaluate("document.getElementById('contradictions').scrollIntoView()")
+    page.screenshot(path=SCREENSHOTS / "story-contradictions.png")
 
     quote = page.locator("table.quotes a.stmt").first
     _lands_on_source(page, quote, examples_db)
