@@ -7,6 +7,7 @@ import pytest
 from newsfuse.errors import UsageError
 from newsfuse.export import COLUMNS, KINDS, TABLES, iter_rows
 from newsfuse.model import Article
+from newsfuse.model.comparison import ConflictType
 from newsfuse.store import Store
 
 
@@ -46,12 +47,15 @@ def test_quote_offsets_slice_the_article(store: Store, articles: dict[str, Artic
 
 
 def test_claim_offsets_slice_the_article(store: Store, articles: dict[str, Article]) -> None:
-    """Each claim is verbatim at its offsets; corroborated facts name more than one outlet."""
+    """Each claim is verbatim at its offsets; corroborated facts name more than one outlet; contradicted
+    claims name the contradiction types."""
     rows = list(iter_rows(store, "claims"))
     assert any(r["corroborated"] for r in rows) and not all(r["corroborated"] for r in rows)
     for row in rows:
         assert row["text"] == articles[row["article_id"]].text[row["start"] : row["end"]]
         assert row["corroborated"] == (len(row["fact_outlets"].split("; ")) > 1)
+    conflicts = {t for r in rows if r["conflicts"] for t in r["conflicts"].split("; ")}
+    assert conflicts and conflicts <= {t.value for t in ConflictType}
 
 
 def test_unknown_kind_is_refused(store: Store) -> None:

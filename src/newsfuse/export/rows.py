@@ -13,8 +13,9 @@ from typing import Any
 
 from newsfuse.export.choices import choose
 from newsfuse.export.columns import COLUMNS, KINDS, LIST_SEPARATOR, Kind
-from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.model import Article, ArticleAnalysis, Span
 from newsfuse.model.analysis import Quote
+from newsfuse.model.comparison import StoryComparison
 from newsfuse.store import Store, StorySummary
 
 Row = dict[str, Any]
@@ -140,6 +141,7 @@ def _claim_rows(store: Store) -> Iterator[Row]:
     for summary in iter_stories(store):
         compared = compare_stored_story(store, summary.id)
         texts = {a.id: a.text for a in compared.articles}
+        conflicts = _conflicts(compared.comparison)
         for fact in compared.comparison.facts:
             for claim in fact.claims:
                 span = claim.span
@@ -157,5 +159,21 @@ def _claim_rows(store: Store) -> Iterator[Row]:
                     "corroborated": fact.corroborated,
                     "fact_outlets": _joined(fact.outlets),
                     "fact_score": round(fact.score, 3),
+                    "conflicts": _joined(conflicts.get(_place(span), [])),
                     "comparer": compared.comparison.comparer,
                 }
+
+
+def _place(span: Span) -> tuple[str, int, int]:
+    return span.article_id, span.start, span.end
+
+
+def _conflicts(comparison: StoryComparison) -> dict[tuple[str, int, int], list[str]]:
+    """The contradiction types each statement is a side of, by its place (article and offsets)."""
+    found: dict[tuple[str, int, int], list[str]] = {}
+    for c in comparison.contradictions:
+        for side in (c.a, c.b):
+            types = found.setdefault(_place(side), [])
+            if c.type.value not in types:
+                types.append(c.type.value)
+    return found
