@@ -24,13 +24,13 @@ _MAX_CONTAINERS = 20  # listing pages hold many article cards; never one to focu
 def extraction_tree(tree: HtmlElement) -> HtmlElement:
     """A copy of the page without the elements trafilatura would delete first anyway.
 
-    When every paragraph sits inside such elements, trafilatura's recall mode keeps them, so then the
-    page is handed over whole.
+    When every paragraph sits inside such elements, trafilatura's recall mode keeps them, so then a
+    plain copy of the page is handed over.
     """
     work = copy(tree)
     etree.strip_elements(work, *meta_keys()["dropped_before_extraction"], with_tail=False)
     if work.find(".//p") is None and tree.find(".//p") is not None:
-        return tree
+        return copy(tree)
     _focus_article(work)
     return work
 

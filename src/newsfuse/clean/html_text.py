@@ -14,6 +14,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs in
 from trafilatura.core import bare_extraction
 from trafilatura.settings import Extractor
 
+from newsfuse.clean.html_fast import fast_extraction
 from newsfuse.clean.html_prune import extraction_tree
 from newsfuse.model import ParagraphKind
 
@@ -32,22 +33,22 @@ _INVISIBLE = ("script", "style", "noscript", "template")
 
 def extract_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
     """Headings and paragraphs of the page's main text, in order (empty when none is found)."""
-    work = extraction_tree(tree)
-    blocks = _run(work, url, fast=True)
+    fast = fast_extraction(extraction_tree(tree), url, lambda: extraction_tree(tree))
+    blocks = _blocks(fast) if fast is not None else []
     if _length(blocks) < _FULL_MODE_BELOW_SHARE * _visible_length(tree):
-        full = _run(work, url, fast=False)
+        full = _full_mode(extraction_tree(tree), url)
         if _length(full) > _length(blocks):
             blocks = full
     return blocks
 
 
-def _run(tree: HtmlElement, url: str | None, *, fast: bool) -> list[Block]:
-    """Fast mode favours recall (it only misses text); full mode is balanced, with its fallbacks."""
-    options = Extractor(output_format="txt", fast=fast, recall=fast, comments=False, tables=True, url=url)
-    document = bare_extraction(tree, options=options)  # works on its own copy
+def _full_mode(tree: HtmlElement, url: str | None) -> list[Block]:
+    """trafilatura's balanced mode with all its fallbacks (readability, jusText, recall escalation)."""
+    options = Extractor(output_format="txt", fast=False, comments=False, tables=True, url=url)
+    document = bare_extraction(tree, options=options)
     if document is None or isinstance(document, dict) or document.body is None:
         return []
-    return list(_blocks(document.body))
+    return _blocks(document.body)
 
 
 def _blocks(body: _Element) -> list[Block]:
