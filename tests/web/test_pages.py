@@ -184,3 +184,13 @@ def test_story_and_article_pages_link_their_json_twins(client: TestClient) -> No
         assert href.startswith(twin)
         answer = client.get(href)
         assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/json")
+
+
+def test_story_page_has_an_etag_and_answers_304_when_unchanged(client: TestClient) -> None:
+    """A story page carries its version as ETag; asking again with it gets 304 and no body."""
+    story_id = _story_ids(client)[0]
+    first = client.get(f"/stories/{story_id}")
+    etag = first.headers["etag"]
+    again = client.get(f"/stories/{story_id}", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and not again.content and again.headers["etag"] == etag
+    assert client.get(f"/stories/{story_id}").text == first.text

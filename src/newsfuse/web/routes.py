@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, cast, get_args
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from newsfuse.api.deps import StoreDep
 from newsfuse.errors import NewsfuseError, UsageError
@@ -19,15 +19,17 @@ from newsfuse.service import search_articles, show_article
 from newsfuse.service.comparisons import compare_stored_story
 from newsfuse.service.entities import show_entity
 from newsfuse.service.quotes import search_quotes
-from newsfuse.service.story_views import list_stories
+from newsfuse.service.story_views import list_stories, show_story
 from newsfuse.store import StorySort
 from newsfuse.web.article_page import article_page
+from newsfuse.web.page_cache import PageCache, story_page_key
 from newsfuse.web.story_page import story_page
 from newsfuse.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 20
+_STORY_PAGES = PageCache()
 SORTS: tuple[str, ...] = get_args(StorySort)
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Position = Annotated[int | None, Query(ge=0)]
@@ -35,14 +37,19 @@ Words = Annotated[str, Query(max_length=200)]
 ItemId = Annotated[str, Path(min_length=1, max_length=200)]
 
 
+def _error(request: Request, error: NewsfuseError) -> HTMLResponse:
+    """The error page: the status of the error and its message, which names the item and why."""
+    return templates.TemplateResponse(
+        request, "error.html", {"status": error.http_status, "message": str(error)}, error.http_status
+    )
+
+
 def _render(request: Request, name: str, build: Callable[[], dict[str, Any]]) -> HTMLResponse:
     """The page ``name`` with the context ``build`` returns, or the error page saying why it failed."""
     try:
         context = build()
     except NewsfuseError as error:
-        return templates.TemplateResponse(
-            request, "error.html", {"status": error.http_status, "message": str(error)}, error.http_status
-        )
+        return _error(request, error)
     return templates.TemplateResponse(request, name, context)
 
 
@@ -60,11 +67,24 @@ def story_list(request: Request, store: StoreDep, sort: str = "newest", offset: 
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, store: StoreDep, story_id: ItemId) -> HTMLResponse:
-    """One story: brief, outlets × facts, contradictions, who said what, timeline."""
-    return _render(
-        request, "story.html", lambda: {"story": story_page(compare_stored_story(store, story_id))}
-    )
+def story(request: Request, store: StoreDep, story_id: ItemId) -> Response:
+    """One story: brief, outlets × facts, contradictions, who said what, timeline.
+
+    Rendered once per version of the story (its key is also the page's ETag).
+    """
+    try:
+        key = story_page_key(show_story(store, story_id))
+        if f'"{key}"' in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers={"ETag": f'"{key}"'})
+        page = _STORY_PAGES.get(key)
+        if page is None:
+            compared = compare_stored_story(store, story_id)
+            key = story_page_key(compared.view)
+            page = templates.get_template("story.html").render(story=story_page(compared))
+            _STORY_PAGES.put(key, page)
+    except NewsfuseError as error:
+        return _error(request, error)
+    return HTMLResponse(page, headers={"ETag": f'"{key}"', "Cache-Control": "no-cache"})
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from newsfuse.compare.claims import outlet_of
 from newsfuse.errors import InputError
@@ -40,15 +40,22 @@ class Statement:
         return "".join(f.text for f in self.fragments)
 
 
+def _story_query(story_id: str | None) -> str:
+    return f"&{urlencode({'story': story_id})}" if story_id else ""
+
+
+def _href(span: Span, story_query: str) -> str:
+    return f"/articles/{quote(span.article_id)}?start={span.start}&end={span.end}{story_query}#hl"
+
+
 def source_href(span: Span, story_id: str | None = None) -> str:
     """The article page URL that highlights exactly ``span`` and scrolls to it."""
-    query = {"start": span.start, "end": span.end} | ({"story": story_id} if story_id else {})
-    return f"/articles/{span.article_id}?{urlencode(query)}#hl"
+    return _href(span, _story_query(story_id))
 
 
 def article_href(article_id: str, story_id: str | None = None) -> str:
     """The article page URL, within its story (so its claims link to the other outlets' versions)."""
-    return f"/articles/{article_id}" + (f"?{urlencode({'story': story_id})}" if story_id else "")
+    return f"/articles/{quote(article_id)}" + (f"?{urlencode({'story': story_id})}" if story_id else "")
 
 
 def cut(text: str, span: Span, stressed: Sequence[Span] = ()) -> tuple[Fragment, ...]:
@@ -78,7 +85,7 @@ class Statements:
 
     def __init__(self, articles: Sequence[Article], story_id: str | None = None) -> None:
         self._texts = SpanText(articles)
-        self._story_id = story_id
+        self._story_query = _story_query(story_id)
 
     def article_text(self, article_id: str) -> str:
         return self._article(article_id).text
@@ -95,6 +102,6 @@ class Statements:
         return Statement(
             span,
             outlet or outlet_of(article),
-            source_href(span, self._story_id),
+            _href(span, self._story_query),
             cut(article.text, span, stressed),
         )
