@@ -14,10 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.marks import ALL_MARKS
+from newsfuse.analyze.marks import ALL_MARKS, DOUBLED
 
 # A sentence ends at a line break, or after . ! ? (and closing marks) before a space and a capital or mark.
-_BOUNDARY = re.compile(r"\n+\s*|(?<=[.!?])[\"”’')\]]*\s+(?=[A-Z\"“‘'(\[])")
+# Titles and initials before a name ("Mr. Trump", "Donald J. Trump") end no sentence.
+_BOUNDARY = re.compile(
+    r"\n+\s*|(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\b[A-Z]\.)"
+    r"(?<=[.!?])[\"”’')\]]*\s+(?=[A-Z\"“‘'(\[])"
+)
 _WORD = re.compile(r"[A-Za-z]+")
 _MARKS = frozenset(ALL_MARKS)
 _TRANSCRIPT = re.compile(r"[A-Z][A-Z .'’-]{1,40}: ")
@@ -67,7 +71,7 @@ def sentence_pieces(text: str) -> list[tuple[int, int]]:
 
 def _wanted(text: str, forms: frozenset[str]) -> bool:
     """Whether a piece holds a quotation mark, a word form of a cue or a transcript lead ("TAPPER:")."""
-    if any(ch in _MARKS for ch in text) or _TRANSCRIPT.match(text):
+    if any(ch in _MARKS for ch in text) or DOUBLED in text or _TRANSCRIPT.match(text):
         return True
     return any(w.lower() in forms for w in _WORD.findall(text))
 
