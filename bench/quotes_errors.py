@@ -4,8 +4,9 @@ Run: ``python -m bench.quotes_errors --shared ../shared --split train --limit 30
 Predictions are matched to the gold one-to-one with the reference scorer's own functions (loaded from
 ``../shared/tools`` at run time), then every unmatched or wrongly attributed item lands in one bucket:
 what kind it is (direct or indirect), why it failed (missed, boundary, speaker, spurious) and a coarse
-shape (the gold cue's word, the speaker's form). Parses are cached under ``--cache`` keyed by the split,
-the limit and the cue lexicon (which decides what is parsed), so re-running after a rule change is cheap.
+shape (the gold cue's word, the speaker's form). Parses are cached under ``--cache`` keyed by the
+split, the limit, the cue lexicon and the focus rules (which decide what is parsed), so re-running
+after a rule change is cheap.
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ def load_scorer(shared: Path) -> ModuleType:
 def cached_docs(rows: list[dict[str, Any]], cache: Path, key: str) -> list[Doc]:
     """Focused parses of the texts, read from the cache when the split, limit and lexicon match."""
     nlp = load_pipeline()
-    lexicon = resources.files("newsfuse.analyze").joinpath("data/lexicon.txt").read_bytes()
-    digest = hashlib.sha256(lexicon + key.encode()).hexdigest()[:16]
+    package = resources.files("newsfuse.analyze")
+    decides = package.joinpath("data/lexicon.txt").read_bytes() + package.joinpath("focus.py").read_bytes()
+    digest = hashlib.sha256(decides + key.encode()).hexdigest()[:16]
     path = cache / f"docs-{digest}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))

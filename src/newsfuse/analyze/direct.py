@@ -135,7 +135,7 @@ class DirectQuotes:
                 continue
             if cue is None:
                 cue = self._cue_before(seg, inside)
-            speaker = self._speaker(cue, seg) if cue is not None else None
+            speaker = self._speaker(cue, seg, inside) if cue is not None else None
             if cue is None and previous is not None and previous.paragraph >= paragraph - 1:
                 cue, speaker = previous.cue, previous.speaker
             item = Found("direct", [(seg.start, seg.end)], cue, speaker, paragraph, seg.open_end, [seg])
@@ -163,15 +163,18 @@ class DirectQuotes:
         item.content = [(start, max(end, inside[-1][1])), *outside]
         item.kind = "mixed"
 
-    def _speaker(self, cue: Token, seg: Segment) -> Token | None:
-        """The cue's subject, else the nearest noun beside the cue outside the marks (“…,” X, who …, says)."""
+    def _speaker(self, cue: Token, seg: Segment, inside: set[int]) -> Token | None:
+        """The cue's subject, else the nearest noun beside the cue outside the marks (“…,” X, who …, says).
+
+        A subject inside a quotation is the parser mistaking the quoted words for the speaker.
+        """
         subject = subject_of(cue)
         if cue.lower_ in self.lex.according:  # "According to the newspaper, “…”"
             subject = next((o for p in cue.children for o in p.children if o.dep_ == "pobj"), None)
-        if subject is not None:
+        if subject is not None and subject.i not in inside:
             return subject
         sent = sentence_of(cue)
-        outside = [t for t in sent if not seg.start <= t.idx < seg.end and t.i != cue.i]
+        outside = [t for t in sent if t.i not in inside and t.i != cue.i]
         nouns = [
             t for t in outside if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"poss", "compound"}
         ]
