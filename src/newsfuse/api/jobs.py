@@ -9,6 +9,7 @@ When idle, the worker can fill the comparison cache (``ServerConfig.warm_compari
 from __future__ import annotations
 
 import json
+import logging
 import queue
 import secrets
 import shutil
@@ -28,6 +29,7 @@ from newsfuse.service.ingest import IngestOptions, IngestReport
 from newsfuse.service.pipeline import PipelineOptions, ingest_and_update
 from newsfuse.store import Store, open_store
 
+_log = logging.getLogger("newsfuse.api")
 JobState = Literal["queued", "running", "done", "failed"]
 _KEPT_JOBS = 1000
 _IDLE_SECONDS = 0.5
@@ -92,6 +94,8 @@ class IngestJobs:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._spool = Path(tempfile.mkdtemp(prefix="newsfuse-ingest-"))
+        self.warm_failures: dict[str, str] = {}
+        """Stories the warm-up could not compare, with why (not tried again while the server runs)."""
 
     def submit(self, records: list[dict[str, Any]]) -> IngestJob:
         """Queue these article records (JSONL reader field names); returns the job as queued."""
@@ -174,5 +178,10 @@ class IngestJobs:
         """Compare one story whose comparison is not cached yet (one at a time, so jobs never wait long)."""
         if not self.config.warm_comparisons:
             return
-        for story_id in store.uncompared_story_ids(limit=1):
-            compare_stored_story(store, story_id)
+        waiting = store.uncompared_story_ids(limit=len(self.warm_failures) + 1)
+        for story_id in [s for s in waiting if s not in self.warm_failures][:1]:
+            try:
+                compare_stored_story(store, story_id)
+            except Exception as error:  # a story that cannot be compared must not stop the worker
+                self.warm_failures[story_id] = f"{type(error).__name__}: {error}"
+                _log.warning("could not compare %s in the background: %s", story_id, error)
