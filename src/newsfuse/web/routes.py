@@ -22,6 +22,7 @@ from newsfuse.service.quotes import search_quotes
 from newsfuse.service.story_views import list_stories, show_story
 from newsfuse.store import StorySort
 from newsfuse.web.article_page import article_page
+from newsfuse.web.article_story import story_of
 from newsfuse.web.page_cache import PageCache, story_page_key
 from newsfuse.web.story_page import story_page
 from newsfuse.web.templating import templates
@@ -99,8 +100,10 @@ def article(
     """One article, its marks, an optional highlight of exact characters, its claims across its story."""
 
     def build() -> dict[str, Any]:
-        compared = compare_stored_story(store, story) if story else None
-        return {"page": article_page(show_article(store, article_id), compared, start, end)}
+        view = show_article(store, article_id)
+        story_id = story or story_of(store, view.article)
+        compared = compare_stored_story(store, story_id) if story_id else None
+        return {"page": article_page(view, compared, start, end)}
 
     return _render(request, "article.html", build)
 

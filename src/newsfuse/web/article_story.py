@@ -1,0 +1,26 @@
+"""Which story an article belongs to, for an article page opened without one (from search, say).
+
+The store has no article → story lookup, so this asks the story list for the stories that span the
+article's publication time (and carry its outlet, when it has one), and checks their members: a few
+stories at most, as the clusterer's time window keeps stories short. Undated articles, or articles in none
+of the first candidates, are shown on their own.
+"""
+
+from __future__ import annotations
+
+from newsfuse.model import Article
+from newsfuse.service.story_views import list_stories, show_story
+from newsfuse.store import Store, StoryFilters
+
+MAX_CANDIDATES = 50
+
+
+def story_of(store: Store, article: Article) -> str | None:
+    """The id of the story holding ``article``, when it can be found among the candidates."""
+    if article.published is None:
+        return None
+    filters = StoryFilters(since=article.published, until=article.published, outlet=article.outlet)
+    for candidate in list_stories(store, "newest", MAX_CANDIDATES, 0, filters).items:
+        if any(m.article_id == article.id for m in show_story(store, candidate.id).members):
+            return candidate.id
+    return None
