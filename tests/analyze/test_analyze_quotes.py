@@ -203,3 +203,18 @@ def test_doubled_apostrophe_quotation(make_article: Callable[..., Article], nlp:
     assert quote.content[0].text_in(article.text).startswith("''The sea")
     assert quote.cue_lemma == "say"
     assert _speaker_name(analysis, quote) == "Mira Tolland"
+
+
+def test_quote_after_reported_sentence_has_own_cue(make_article: Callable[..., Article], nlp: Any) -> None:
+    """''…,'' he said after "X said that …." in one paragraph takes its own cue, not the one before."""
+    article = make_article(
+        "Harbour vote",
+        "Mr. Kestrel Dunmore met the harbour board on Monday, with his deputy Lars Ovid.",
+        "Mr. Ovid said that the vote would wait until spring. ''We need the fishermen in the room,'' "
+        "he said.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "We need the fishermen")
+    assert quote.kind == "direct" and quote.speaker is not None
+    assert quote.speaker.text_in(article.text) == "he"
+    assert quote.content[0].text_in(article.text).startswith("''We need")

@@ -52,7 +52,7 @@ def is_quotation(text: str, seg: Segment, sentence_start: int, headline: bool = 
     if not headline and _looks_like_title(inner):
         return False
     before = text[sentence_start : seg.start].rstrip()
-    if not before or before[-1] in ":,":
+    if not before or before[-1] in ":,.?!":  # after a sentence's end: the parser put a mark astray
         return True
     return words >= LONG_QUOTE_WORDS and inner[-1:] in ".?!,"
 
@@ -240,7 +240,7 @@ class DirectQuotes:
         """Whether a quotation sits inside its sentence (X says Y “…”), not opening it or after a colon."""
         sent = sentence_of(self.token_at(seg.start))
         before_text = text_of(self.doc)[sent.start_char : seg.start].rstrip()
-        return bool(before_text) and before_text[-1] not in ":,—–-" and not seg.open_start
+        return bool(before_text) and before_text[-1] not in ":,—–-.?!" and not seg.open_start
 
     def _cue_before(self, seg: Segment, inside: set[int]) -> Token | None:
         """A cue with a subject in the sentence just before, in the same or the previous paragraph."""
