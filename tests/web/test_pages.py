@@ -110,6 +110,7 @@ def test_article_page_text_and_exact_highlight(client: TestClient, examples_db: 
         store.close()
     assert elements(page.text, "div", "clean")[0][1] == text
     assert elements(page.text, "mark", id_="hl")[0][1] == quote
+    assert any(a["href"].startswith("/entities/") for a, _ in elements(page.text, "a", "entity"))
     assert elements(page.text, "li", "claims") or elements(page.text, "ol", "claims")
     plain = client.get(f"/articles/{attrs['data-article']}")
     assert plain.status_code == 200 and not elements(plain.text, "mark", id_="hl")

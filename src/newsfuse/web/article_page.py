@@ -12,7 +12,7 @@ from newsfuse.model.comparison import Claim, StoryComparison
 from newsfuse.service import ArticleView
 from newsfuse.service.comparisons import ComparedStory
 from newsfuse.web.marks import Mark, MarkedText, check_highlight, mark_text
-from newsfuse.web.statements import Statement, Statements
+from newsfuse.web.statements import EntityLinks, Statement, Statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +31,19 @@ class QuoteLine:
     """A quotation in this article: who said it (as resolved), its kind, and its parts."""
 
     speaker: str | None
+    speaker_href: str | None
     kind: str
     parts: tuple[Statement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLine:
+    """An entity of this article: name, type, how often it is mentioned, its page if the story knows it."""
+
+    name: str
+    type: str
+    mentions: int
+    href: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +57,7 @@ class ArticlePage:
     highlighted: str | None
     claims: tuple[ClaimEntry, ...]
     quotes: tuple[QuoteLine, ...]
-    entities: tuple[tuple[str, str, int], ...]
+    entities: tuple[EntityLine, ...]
 
     @property
     def article(self) -> Article:
@@ -103,16 +114,20 @@ def _claims(article_id: str, comparison: StoryComparison, cite: Statements) -> t
 
 
 def _quotes_and_entities(
-    analysis: ArticleAnalysis, cite: Statements
-) -> tuple[tuple[QuoteLine, ...], tuple[tuple[str, str, int], ...]]:
+    analysis: ArticleAnalysis, cite: Statements, links: EntityLinks
+) -> tuple[tuple[QuoteLine, ...], tuple[EntityLine, ...]]:
     """The article's quotations in order, and its entities, most mentioned first."""
     text = cite.article_text(analysis.article_id)
-    quotes = tuple(
-        QuoteLine(_speaker(q, analysis, text), q.kind, tuple(cite.of(c) for c in q.content))
-        for q in analysis.quotes
+    quotes = []
+    for q in analysis.quotes:
+        speaker = _speaker(q, analysis, text)
+        href = links.speaker_href(speaker) if speaker else None
+        quotes.append(QuoteLine(speaker, href, q.kind, tuple(cite.of(c) for c in q.content)))
+    entities = sorted(
+        (EntityLine(e.name, e.type, len(e.mentions), links.entity_href(e.name)) for e in analysis.entities),
+        key=lambda e: -e.mentions,
     )
-    entities = sorted(((e.name, e.type, len(e.mentions)) for e in analysis.entities), key=lambda e: -e[2])
-    return quotes, tuple(entities)
+    return tuple(quotes), tuple(entities)
 
 
 def article_page(
@@ -138,8 +153,9 @@ def article_page(
         story_id = compared.view.stored.story.id
         claims = _claims(article.id, compared.comparison, Statements(compared.articles, story_id))
         marks += [Mark(c.statement.span.start, c.statement.span.end, "claim", "", c.anchor) for c in claims]
+    links = EntityLinks(compared.view if story_id and compared else None)
     quotes, entities = (
-        _quotes_and_entities(analysis, Statements([article], story_id)) if analysis else ((), ())
+        _quotes_and_entities(analysis, Statements([article], story_id), links) if analysis else ((), ())
     )
     return ArticlePage(
         view=view,

@@ -16,6 +16,7 @@ from newsfuse.compare.claims import outlet_of
 from newsfuse.errors import InputError
 from newsfuse.model import Article, Span
 from newsfuse.report.spans import SpanText
+from newsfuse.service.story_views import StoryView
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +106,24 @@ class Statements:
             _href(span, self._story_query),
             cut(article.text, span, stressed),
         )
+
+
+class EntityLinks:
+    """Where a name leads: the entity's page when the story knows it (by name or alias), else a search for
+    the quotes of a speaker so named."""
+
+    def __init__(self, view: StoryView | None) -> None:
+        self._ids: dict[str, str] = (
+            {}
+            if view is None
+            else {
+                name.casefold(): view.global_id(e) for e in view.key_entities for name in (*e.aliases, e.name)
+            }
+        )
+
+    def entity_href(self, name: str) -> str | None:
+        entity_id = self._ids.get(name.casefold())
+        return f"/entities/{quote(entity_id, safe='')}" if entity_id else None
+
+    def speaker_href(self, name: str) -> str:
+        return self.entity_href(name) or f"/search?{urlencode({'speaker': name})}"

@@ -17,7 +17,7 @@ from newsfuse.model.comparison import Contradiction, QuoteEntry, StoryComparison
 from newsfuse.report.svg import facts_grid, timeline
 from newsfuse.service.comparisons import ComparedStory
 from newsfuse.service.story_views import StoryView
-from newsfuse.web.statements import Statement, Statements, article_href
+from newsfuse.web.statements import EntityLinks, Statement, Statements, article_href
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,7 @@ class QuoteRow:
     """A quotation, who said it, who reported it first, and every outlet's version."""
 
     speaker: str | None
+    speaker_href: str | None
     first_reported_by: str
     versions: tuple[QuoteVersion, ...]
 
@@ -127,7 +128,7 @@ def _conflict(c: Contradiction, cite: Statements) -> Conflict:
     return Conflict(kind, _side(c.a, c.a_detail, c.a_outlet, cite), _side(c.b, c.b_detail, c.b_outlet, cite))
 
 
-def _quote(q: QuoteEntry, cite: Statements) -> QuoteRow:
+def _quote(q: QuoteEntry, cite: Statements, links: EntityLinks) -> QuoteRow:
     versions = tuple(
         QuoteVersion(
             o.outlet,
@@ -137,7 +138,8 @@ def _quote(q: QuoteEntry, cite: Statements) -> QuoteRow:
         )
         for o in q.occurrences
     )
-    return QuoteRow(q.speaker, q.first_reported_by, versions)
+    href = links.speaker_href(q.speaker) if q.speaker else None
+    return QuoteRow(q.speaker, href, q.first_reported_by, versions)
 
 
 def _grid(comparison: StoryComparison, outlets: tuple[str, ...], cite: Statements) -> tuple[GridRow, ...]:
@@ -159,6 +161,7 @@ def story_page(compared: ComparedStory) -> StoryPage:
     outlets = _outlets(comparison)
     number = {outlet: n + 1 for n, outlet in enumerate(outlets)}
     titles = {a.id: a.title for a in compared.articles}
+    links = EntityLinks(compared.view)
     brief = tuple(
         BriefLine(b.section, cite.of(b.span), tuple((number.get(o, 0), o) for o in b.outlets))
         for b in comparison.brief
@@ -181,7 +184,7 @@ def story_page(compared: ComparedStory) -> StoryPage:
         brief=brief,
         grid=_grid(comparison, outlets, cite),
         conflicts=tuple(_conflict(c, cite) for c in comparison.contradictions),
-        quotes=tuple(_quote(q, cite) for q in comparison.quotes),
+        quotes=tuple(_quote(q, cite, links) for q in comparison.quotes),
         updates=tuple(
             (cite.of(u.earlier, [u.earlier_cue]), cite.of(u.later, [u.later_cue])) for u in comparison.updates
         ),
