@@ -7,7 +7,7 @@ SHARED ?= ../shared
 DB ?= out/examples.db
 STATIC_MODEL := $(VENV)/share/newsfuse/static-minilm/embeddings.npy
 
-.PHONY: static-model browser run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup bench-pipeline clean
+.PHONY: static-model browser run test lint typecheck bench bench-extraction bench-quotes bench-stories bench-compare bench-dedup bench-pipeline bench-api clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,7 +53,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: every benchmark; results land in bench/results/
-bench: bench-extraction bench-quotes bench-stories bench-dedup bench-compare bench-pipeline
+bench: bench-extraction bench-quotes bench-stories bench-dedup bench-compare bench-pipeline bench-api
 
 bench-extraction: $(STAMP)
 	$(BIN)/python -m bench.extraction --shared $(SHARED)
@@ -72,6 +72,10 @@ bench-dedup: $(STAMP)
 
 bench-pipeline: $(STAMP)
 	$(BIN)/python -m bench.pipeline --shared $(SHARED)
+
+## bench-api: story page and search latency under 50 clients on 100k replayed articles (store cached in bench/cache/)
+bench-api: $(STAMP) $(STATIC_MODEL)
+	$(BIN)/python -m bench.api --shared $(SHARED)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
