@@ -19,7 +19,7 @@ from newsfuse.model.comparison import StoryComparison
 from newsfuse.store import Store, StorySummary
 
 Row = dict[str, Any]
-STORY_PAGE = 100
+STORY_PAGE = 1000
 ARTICLE_CHUNK = 200
 
 
