@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 
 from newsfuse.api.app import create_app
 from newsfuse.api.config import ServerConfig
+from newsfuse.api.jobs import submit_job
+from newsfuse.store import open_store
 
 ARTICLE = {
     "title": "Lighthouse keepers' cottage on Gull Point to become a museum",
@@ -110,3 +112,15 @@ def test_unknown_job_is_a_404(client: TestClient) -> None:
     """A job id the server never gave out is a 404."""
     response = client.get("/api/ingest/jobs/job-0000")
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_a_job_queued_before_a_restart_runs_after_it(db: Path) -> None:
+    """Jobs live in the store: one queued while no server ran is run when the app starts."""
+    store = open_store(str(db))
+    try:
+        job = submit_job(store, [ARTICLE])
+    finally:
+        store.close()
+    with TestClient(create_app(ServerConfig(str(db)))) as client:
+        done = _wait(client, f"/api/ingest/jobs/{job.id}")
+    assert done["state"] == "done" and done["report"]["stored"] == 1

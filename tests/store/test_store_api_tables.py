@@ -11,7 +11,15 @@ import pytest
 from newsfuse.errors import NotFoundError
 from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, Span
 from newsfuse.service.stories import update_stories
-from newsfuse.store import ApiToken, CachedComparison, ComparisonCounts, NewArticle, Store, StoryFilters
+from newsfuse.store import (
+    ApiToken,
+    CachedComparison,
+    ComparisonCounts,
+    IngestJob,
+    NewArticle,
+    Store,
+    StoryFilters,
+)
 
 ArticleFactory = Callable[..., Article]
 
@@ -157,3 +165,26 @@ def test_tokens_are_found_by_hash_and_revoked(store: Store) -> None:
     assert store.token_by_hash("hash-1") == revoked
     with pytest.raises(NotFoundError):
         store.revoke_token("tok-2")
+
+
+def test_jobs_are_claimed_once_and_finished(store: Store) -> None:
+    """Queued jobs are claimed oldest first, each once; finishing records the report and drops the input."""
+    first = IngestJob("job-1", "queued", 1, datetime(2026, 5, 1, tzinfo=UTC))
+    second = IngestJob("job-2", "queued", 2, datetime(2026, 5, 2, tzinfo=UTC))
+    store.add_job(second, '{"text": "b"}\n')
+    store.add_job(first, '{"text": "a"}\n')
+    claimed = store.claim_job()
+    assert claimed is not None and claimed[0].id == "job-1" and claimed[1] == '{"text": "a"}\n'
+    assert claimed[0].state == "running" and claimed[0].started_at is not None
+    store.update_job_progress("job-1", {"read": 1})
+    assert store.get_job("job-1").progress == {"read": 1}
+    store.finish_job("job-1", {"stored": 1}, None)
+    done = store.get_job("job-1")
+    assert done.state == "done" and done.report == {"stored": 1} and done.finished_at is not None
+    next_claim = store.claim_job()
+    assert next_claim is not None and next_claim[0].id == "job-2"
+    store.finish_job("job-2", None, "no article text")
+    assert store.get_job("job-2").state == "failed" and store.get_job("job-2").error == "no article text"
+    assert store.claim_job() is None
+    with pytest.raises(NotFoundError):
+        store.get_job("job-3")

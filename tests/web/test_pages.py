@@ -197,3 +197,14 @@ def test_story_page_has_an_etag_and_answers_304_when_unchanged(client: TestClien
     again = client.get(f"/stories/{story_id}", headers={"If-None-Match": etag})
     assert again.status_code == 304 and not again.content and again.headers["etag"] == etag
     assert client.get(f"/stories/{story_id}").text == first.text
+
+
+def test_search_pages_through_more_results(client: TestClient) -> None:
+    """A search with more results than a page links the next page, which shows the following results."""
+    first = client.get("/search", params={"speaker": "e"}).text
+    following = [a["href"] for a, _ in elements(first, "a") if a.get("rel") == "next"]
+    assert following
+    second = client.get(following[0]).text
+    hrefs = [{a["href"] for a, _ in elements(html, "a", "stmt")} for html in (first, second)]
+    assert hrefs[0] and hrefs[1] and not hrefs[0] & hrefs[1]
+    assert any(a.get("rel") == "prev" for a, _ in elements(second, "a"))

@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from newsfuse.api.config import ServerConfig
 from newsfuse.api.errors import API_PREFIX, install_error_handlers
-from newsfuse.api.jobs import IngestJobs
+from newsfuse.api.jobs import JobWorker
 from newsfuse.api.responses import ResponseCache
 from newsfuse.api.routes import API_ROUTERS
 from newsfuse.api.stores import StorePool
@@ -34,6 +34,7 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.jobs.start()  # runs jobs queued before a restart, and warms the comparison cache
         try:
             yield
         finally:
@@ -51,7 +52,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.stores = stores
-    app.state.jobs = IngestJobs(config)
+    app.state.jobs = JobWorker(config)
     app.state.story_responses = ResponseCache()
     install_error_handlers(app)
     for router in API_ROUTERS:

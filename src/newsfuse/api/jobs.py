@@ -1,8 +1,9 @@
-"""Ingestion through the API: posted articles are spooled to a JSONL file and queued for one worker.
+"""Ingestion through the API: posted records are queued in the store and run by a background worker.
 
-The worker thread runs each job exactly as ``newsfuse ingest`` does (read, clean, de-duplicate, store,
-analyse, place in stories) on its own store, so the API has one writer and requests never wait for it.
-Job states live in memory for the life of the server; what a job stored is in the store for good.
+Each server process has one worker thread on its own store. A worker claims the oldest queued job (the
+claim is atomic, so with several server processes each job runs once) and runs it exactly as
+``newsfuse ingest`` does: read, clean, de-duplicate, store, analyse, place in stories. Jobs live in the
+store, so any process answers for any job, and a job queued before a restart still runs after it.
 When idle, the worker can fill the comparison cache (``ServerConfig.warm_comparisons``).
 """
 
@@ -10,57 +11,47 @@ from __future__ import annotations
 
 import json
 import logging
-import queue
 import secrets
-import shutil
 import tempfile
 import threading
-from collections import OrderedDict
-from dataclasses import dataclass, field
+import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from newsfuse.api.config import ServerConfig
-from newsfuse.errors import NewsfuseError, NotFoundError
+from newsfuse.errors import NewsfuseError, StoreError
 from newsfuse.ingest import Skipped
 from newsfuse.service.comparisons import compare_stored_story
 from newsfuse.service.ingest import IngestOptions, IngestReport
 from newsfuse.service.pipeline import PipelineOptions, ingest_and_update
-from newsfuse.store import Store, open_store
+from newsfuse.service.stories import update_stories
+from newsfuse.store import IngestJob, Store, open_store
 
 _log = logging.getLogger("newsfuse.api")
-JobState = Literal["queued", "running", "done", "failed"]
-_KEPT_JOBS = 1000
-_IDLE_SECONDS = 0.5
-_IN_PROCESS = PipelineOptions(IngestOptions(workers=1))
-
-
-@dataclass
-class IngestJob:
-    """One posted batch: its state, how far each step got, and the pipeline report when done."""
-
-    id: str
-    items: int
-    submitted_at: datetime
-    state: JobState = "queued"
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
-    progress: dict[str, int] = field(default_factory=dict)
-    report: dict[str, Any] | None = None
-    error: str | None = None
+_POLL_SECONDS = 0.5
+_PROGRESS_SECONDS = 0.5
+_CLUSTER_ATTEMPTS = 3
+_NO_CLUSTERING = PipelineOptions(IngestOptions(workers=1), cluster=False)
 
 
 class _JobProgress:
-    """The pipeline's progress hooks, recorded on the job for ``GET /api/ingest/jobs/{id}``."""
+    """The pipeline's progress hooks, saved on the job (at most every half second) for polling clients."""
 
-    def __init__(self, job: IngestJob, lock: threading.Lock) -> None:
-        self.job = job
-        self.lock = lock
+    def __init__(self, store: Store, job_id: str) -> None:
+        self.store = store
+        self.job_id = job_id
+        self.progress: dict[str, int] = {}
+        self.saved = 0.0
 
     def _set(self, **values: int) -> None:
-        with self.lock:
-            self.job.progress = {**self.job.progress, **values}
+        self.progress.update(values)
+        if time.monotonic() - self.saved >= _PROGRESS_SECONDS:
+            self.save()
+
+    def save(self) -> None:
+        self.store.update_job_progress(self.job_id, self.progress)
+        self.saved = time.monotonic()
 
     def started(self, sources: int, total_bytes: int | None) -> None:
         self._set(sources=sources)
@@ -84,100 +75,96 @@ class _JobProgress:
         self._set(clustered=done)
 
 
-class IngestJobs:
-    """The queue of ingest jobs and the one worker thread that runs them (started on first use)."""
+def submit_job(store: Store, records: list[dict[str, Any]]) -> IngestJob:
+    """Queue these article records (JSONL reader field names); returns the job as queued."""
+    job = IngestJob("job-" + secrets.token_hex(8), "queued", len(records), datetime.now(UTC))
+    payload = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    store.add_job(job, payload)
+    return job
+
+
+def run_job(store: Store, job: IngestJob, payload: str) -> None:
+    """Run one claimed job to its end, recording the report or why it failed; never raises."""
+    progress = _JobProgress(store, job.id)
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsfuse-ingest-") as folder:
+            path = Path(folder) / f"{job.id}.jsonl"
+            path.write_text(payload, encoding="utf-8")
+            report = ingest_and_update(store, [str(path)], _NO_CLUSTERING, progress)
+        report.stories = _cluster(store, progress)
+        progress.save()
+        store.finish_job(job.id, report.to_dict(), None)
+    except NewsfuseError as error:
+        store.finish_job(job.id, None, str(error))
+    except Exception as error:  # a job must never kill the worker: record why it failed
+        _log.exception("ingest job %s failed", job.id)
+        store.finish_job(job.id, None, f"{type(error).__name__}: {error}")
+
+
+def _cluster(store: Store, progress: _JobProgress) -> Any:
+    """Place the new articles in stories, again if another process clustered meanwhile (the store refuses
+    a clustering step that started from an outdated snapshot, losing nothing)."""
+    for attempt in range(1, _CLUSTER_ATTEMPTS + 1):
+        try:
+            return update_stories(store, progress)
+        except StoreError:
+            if attempt == _CLUSTER_ATTEMPTS:
+                raise
+    return None
+
+
+class JobWorker:
+    """The background thread of one server process: runs queued jobs, warms the cache when idle."""
 
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
-        self._jobs: OrderedDict[str, IngestJob] = OrderedDict()
-        self._queue: queue.Queue[str | None] = queue.Queue()
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self._spool = Path(tempfile.mkdtemp(prefix="newsfuse-ingest-"))
         self.warm_failures: dict[str, str] = {}
         """Stories the warm-up could not compare, with why (not tried again while the server runs)."""
-
-    def submit(self, records: list[dict[str, Any]]) -> IngestJob:
-        """Queue these article records (JSONL reader field names); returns the job as queued."""
-        job = IngestJob("job-" + secrets.token_hex(8), len(records), datetime.now(UTC))
-        with (self._spool / f"{job.id}.jsonl").open("w", encoding="utf-8") as handle:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        with self._lock:
-            self._jobs[job.id] = job
-            while len(self._jobs) > _KEPT_JOBS:
-                self._jobs.popitem(last=False)
-            self._start()
-        self._queue.put(job.id)
-        return job
-
-    def get(self, job_id: str) -> IngestJob:
-        """A copy of the job's current state (``NotFoundError`` for an unknown or forgotten id)."""
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None:
-                raise NotFoundError(f"no ingest job {job_id!r} (jobs are kept while the server runs)")
-            return IngestJob(**{k: getattr(job, k) for k in job.__dataclass_fields__})
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
 
     def start(self) -> None:
-        """Start the worker now (it also starts with the first job), e.g. to warm the comparison cache."""
+        """Start the thread if it is not running (the app starts it with its first request or job)."""
         with self._lock:
-            self._start()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="newsfuse-jobs", daemon=True)
+                self._thread.start()
 
-    def _start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._work, name="newsfuse-ingest", daemon=True)
-            self._thread.start()
+    def wake(self) -> None:
+        """A job was queued: look now instead of at the next poll."""
+        self.start()
+        self._wake.set()
 
     def stop(self) -> None:
-        """Let the running job finish, then end the worker and remove the spool."""
-        if self._thread is not None:
-            self._queue.put(None)
-            self._thread.join()
-            self._thread = None
-        shutil.rmtree(self._spool, ignore_errors=True)
+        """Let the running job finish, then end the thread."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+        if thread is not None:
+            self._stopping.set()
+            self._wake.set()
+            thread.join()
+            self._stopping.clear()
 
     def _work(self) -> None:
         store = open_store(self.config.db)
         try:
-            while True:
-                try:
-                    job_id = self._queue.get(timeout=_IDLE_SECONDS)
-                except queue.Empty:
-                    self._warm(store)
-                    continue
-                if job_id is None:
-                    return
-                self._run(store, job_id)
+            while not self._stopping.is_set():
+                claimed = store.claim_job()
+                if claimed is not None:
+                    run_job(store, *claimed)
+                elif not self._warm(store):
+                    self._wake.wait(_POLL_SECONDS)
+                    self._wake.clear()
         finally:
             store.close()
 
-    def _run(self, store: Store, job_id: str) -> None:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None:
-                return
-            job.state, job.started_at = "running", datetime.now(UTC)
-        path = self._spool / f"{job_id}.jsonl"
-        try:
-            report = ingest_and_update(store, [str(path)], _IN_PROCESS, _JobProgress(job, self._lock))
-            outcome: dict[str, Any] = {"state": "done", "report": report.to_dict()}
-        except NewsfuseError as error:
-            outcome = {"state": "failed", "error": str(error)}
-        except Exception as error:  # a job must never kill the worker: record why it failed
-            outcome = {"state": "failed", "error": f"{type(error).__name__}: {error}"}
-        finally:
-            path.unlink(missing_ok=True)
-        with self._lock:
-            job.state = outcome["state"]
-            job.report = outcome.get("report")
-            job.error = outcome.get("error")
-            job.finished_at = datetime.now(UTC)
-
-    def _warm(self, store: Store) -> None:
-        """Compare one story whose comparison is not cached yet (one at a time, so jobs never wait long)."""
+    def _warm(self, store: Store) -> bool:
+        """Compare one story whose comparison is not cached yet (one at a time, so a job queued meanwhile
+        waits for one comparison at most); whether there was one."""
         if not self.config.warm_comparisons:
-            return
+            return False
         waiting = store.uncompared_story_ids(limit=len(self.warm_failures) + 1)
         for story_id in [s for s in waiting if s not in self.warm_failures][:1]:
             try:
@@ -185,3 +172,5 @@ class IngestJobs:
             except Exception as error:  # a story that cannot be compared must not stop the worker
                 self.warm_failures[story_id] = f"{type(error).__name__}: {error}"
                 _log.warning("could not compare %s in the background: %s", story_id, error)
+            return True
+        return False

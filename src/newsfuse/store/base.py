@@ -6,7 +6,7 @@ The service layer talks only to :class:`Store`, so a stage never knows which dat
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
@@ -120,6 +120,24 @@ class ApiToken:
     name: str
     created_at: datetime
     revoked_at: datetime | None = None
+
+
+JobState = Literal["queued", "running", "done", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestJob:
+    """An ingest job of the API: its state, how far each step got, and the pipeline's report when done."""
+
+    id: str
+    state: JobState
+    items: int
+    submitted_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    progress: dict[str, int] = field(default_factory=dict)
+    report: dict[str, Any] | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +348,27 @@ class Store(Protocol):
 
     def revoke_token(self, token_id: str) -> ApiToken:
         """Mark a token revoked from now on (``NotFoundError`` if there is none with this id)."""
+        ...
+
+    # ---- ingest jobs ---------------------------------------------------------------------------
+
+    def add_job(self, job: IngestJob, payload: str) -> None:
+        """Queue a job with its input (JSON Lines), kept until the job ends."""
+        ...
+
+    def get_job(self, job_id: str) -> IngestJob:
+        """The job with this id (``NotFoundError`` otherwise)."""
+        ...
+
+    def claim_job(self) -> tuple[IngestJob, str] | None:
+        """Mark the oldest queued job running and return it with its input; ``None`` when none is queued
+        (or another process claimed it first)."""
+        ...
+
+    def update_job_progress(self, job_id: str, progress: dict[str, int]) -> None: ...
+
+    def finish_job(self, job_id: str, report: dict[str, Any] | None, error: str | None) -> None:
+        """Record a job's end (``done`` with its report, or ``failed`` with why) and drop its input."""
         ...
 
     def applied_migrations(self) -> list[str]: ...

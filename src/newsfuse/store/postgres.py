@@ -26,6 +26,7 @@ from newsfuse.store.base import (
     NewArticle,
     SearchHit,
 )
+from newsfuse.store.job_tables import JobTables
 from newsfuse.store.migrate import pending
 from newsfuse.store.rows import (
     ARTICLE_COLUMNS,
@@ -72,7 +73,7 @@ class _PgTx:
         return self._cur.execute(_pg(sql), params).fetchall()
 
 
-class PostgresStore(AnalysisTables, StoryTables, ApiTables):
+class PostgresStore(AnalysisTables, StoryTables, ApiTables, JobTables):
     """:class:`~newsfuse.store.base.Store` on a PostgreSQL database."""
 
     backend = "postgres"

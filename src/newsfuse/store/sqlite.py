@@ -25,6 +25,7 @@ from newsfuse.store.base import (
     NewArticle,
     SearchHit,
 )
+from newsfuse.store.job_tables import JobTables
 from newsfuse.store.migrate import pending
 from newsfuse.store.rows import (
     ARTICLE_COLUMNS,
@@ -87,7 +88,7 @@ class _SqliteTx:
         return [dict(row) for row in self._conn.execute(sql, tuple(params))]
 
 
-class SqliteStore(AnalysisTables, StoryTables, ApiTables):
+class SqliteStore(AnalysisTables, StoryTables, ApiTables, JobTables):
     """:class:`~newsfuse.store.base.Store` on one SQLite file."""
 
     backend = "sqlite"

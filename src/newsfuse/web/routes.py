@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated, Any, cast, get_args
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -114,6 +115,11 @@ def entity(request: Request, store: StoreDep, entity_id: ItemId) -> HTMLResponse
     return _render(request, "entity.html", lambda: {"view": show_entity(store, entity_id)})
 
 
+def _search_href(words: str, speaker: str, offset: int) -> str:
+    query = {"q": words, "speaker": speaker} | ({"offset": str(offset)} if offset else {})
+    return f"/search?{urlencode(query)}"
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(
     request: Request, store: StoreDep, q: Words = "", speaker: Words = "", offset: Offset = 0
@@ -124,6 +130,11 @@ def search(
         words, who = q.strip(), speaker.strip()
         articles = search_articles(store, words, PAGE_SIZE, offset) if words else None
         quotes = search_quotes(store, speaker=who, limit=PAGE_SIZE, offset=offset) if who else None
-        return {"q": words, "speaker": who, "articles": articles, "quotes": quotes, "offset": offset}
+        more = bool(quotes and quotes.more) or bool(articles and len(articles.items) == PAGE_SIZE)
+        pages = {
+            "previous": _search_href(words, who, max(offset - PAGE_SIZE, 0)) if offset else None,
+            "next": _search_href(words, who, offset + PAGE_SIZE) if more else None,
+        }
+        return {"q": words, "speaker": who, "articles": articles, "quotes": quotes, "pages": pages}
 
     return _render(request, "search.html", build)

@@ -11,14 +11,15 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from newsfuse.api.deps import require_read, require_write
+from newsfuse.api.deps import StoreDep, require_read, require_write
 from newsfuse.api.errors import ERROR_RESPONSES
-from newsfuse.api.jobs import IngestJob, IngestJobs
+from newsfuse.api.jobs import JobWorker, submit_job
 from newsfuse.api.schemas import JobOut
 from newsfuse.errors import InputError, NewsfuseError
 from newsfuse.ingest.metadata import looks_like_html
 from newsfuse.ingest.records import record_document
 from newsfuse.model import SourceKind, SourceRef
+from newsfuse.store import IngestJob, Store
 
 router = APIRouter(tags=["ingestion"], responses=ERROR_RESPONSES)
 
@@ -92,7 +93,11 @@ def _records(body: bytes) -> list[dict[str, Any]]:
     return records
 
 
-def _accepted(request: Request, job: IngestJob) -> JSONResponse:
+async def _queue(request: Request, store: Store, records: list[dict[str, Any]]) -> JSONResponse:
+    """Queue the records as a job, wake this process's worker, answer 202 with where to poll."""
+    job = await run_in_threadpool(submit_job, store, records)
+    jobs: JobWorker = request.app.state.jobs
+    jobs.wake()
     location = str(request.url_for("ingest_job", job_id=job.id).path)
     return JSONResponse(_job_out(job), status_code=202, headers={"Location": location})
 
@@ -120,12 +125,10 @@ def _accepted(request: Request, job: IngestJob) -> JSONResponse:
         }
     },
 )
-async def post_articles(request: Request) -> JSONResponse:
+async def post_articles(request: Request, store: StoreDep) -> JSONResponse:
     """Queue articles for ingestion (clean, de-duplicate, store, analyse, place in stories), exactly as
     `newsfuse ingest` does for a JSONL file. Returns 202 with the job; every record is checked first."""
-    records = _records(await _body(request))
-    jobs: IngestJobs = request.app.state.jobs
-    return _accepted(request, await run_in_threadpool(jobs.submit, records))
+    return await _queue(request, store, _records(await _body(request)))
 
 
 @router.post(
@@ -141,6 +144,7 @@ async def post_articles(request: Request) -> JSONResponse:
 )
 async def post_html(
     request: Request,
+    store: StoreDep,
     url: Annotated[str | None, Query(max_length=2000, description="Where the page was published.")] = None,
     outlet: Annotated[
         str | None, Query(max_length=200, description="Its outlet (else the URL's host).")
@@ -159,8 +163,7 @@ async def post_html(
     if not looks_like_html(html):
         raise InputError("the body holds no HTML markup: post plain text as JSON to /api/ingest/articles")
     record = {"content": html, "url": url, "outlet": outlet, "title": title, "published": published}
-    jobs: IngestJobs = request.app.state.jobs
-    return _accepted(request, await run_in_threadpool(jobs.submit, [record]))
+    return await _queue(request, store, [record])
 
 
 @router.get(
@@ -171,8 +174,7 @@ async def post_html(
     dependencies=[Depends(require_read)],
 )
 def ingest_job(
-    request: Request, job_id: Annotated[str, Path(max_length=100, description="The id a POST returned.")]
+    store: StoreDep, job_id: Annotated[str, Path(max_length=100, description="The id a POST returned.")]
 ) -> dict[str, Any]:
     """Queued, running (with counts so far), done (with the ingest report) or failed (with why)."""
-    jobs: IngestJobs = request.app.state.jobs
-    return _job_out(jobs.get(job_id))
+    return _job_out(store.get_job(job_id))
