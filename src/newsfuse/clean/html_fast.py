@@ -17,9 +17,10 @@ from lxml.etree import _Element  # type: ignore[import-untyped]  # no stubs inst
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
 from trafilatura.baseline import baseline
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
-from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.xml import delete_element
+
+from newsfuse.clean.html_content import extract_content
 
 # the expressions of trafilatura 2.3's RAW_TREE_PRUNE_XPATH and REMOVE_COMMENTS_AND_LISTS_XPATH
 _SCROLL_TAGS = frozenset({"div", "section", "aside"})
