@@ -218,3 +218,17 @@ def test_quote_after_reported_sentence_has_own_cue(make_article: Callable[..., A
     assert quote.kind == "direct" and quote.speaker is not None
     assert quote.speaker.text_in(article.text) == "he"
     assert quote.content[0].text_in(article.text).startswith("''We need")
+
+
+def test_parenthetical_cue_inside_reported_clause(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "In the end, X said, the ferry will …": the cue set inside the clause attributes the clause to X."""
+    article = make_article(
+        "Ferry timetable",
+        "Mayor Orla Venter met the ferry crews on Monday.",
+        "In the end, Ms. Venter said, the ferry will run every hour through the winter.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "the ferry will run")
+    assert quote.kind == "indirect" and quote.cue_lemma == "say"
+    assert _speaker_name(analysis, quote) == "Orla Venter"
+    assert all("said" not in c.text_in(article.text) for c in quote.content)

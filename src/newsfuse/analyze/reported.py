@@ -39,11 +39,26 @@ def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | No
     if subject is None:
         return _passive(verb, children, paragraph_of)
     if not children:
-        return None
+        return _parenthetical(verb, subject, paragraph_of)
     start, end = governed_bounds(children)
     if end - start < MIN_CONTENT_CHARS or start <= subject.idx < end:
         return None
     return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+
+
+def _parenthetical(verb: Token, subject: Token, paragraph_of: list[int]) -> Found | None:
+    """ "In the end, X said, voters …": a cue set inside the clause it reports, which is its head."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    start, end = subtree_bounds(head)
+    cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    text = doc_text(verb)
+    content = [_trim(text, s, e) for s, e in ((start, cut_start), (cut_end, end))]
+    content = [(s, e) for s, e in content if e - s >= MIN_CONTENT_CHARS]
+    if not content:
+        return None
+    return Found("indirect", content, verb, subject, paragraph_of[content[0][0]])
 
 
 def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Found | None:
