@@ -52,15 +52,22 @@ def iter_stories(store: Store) -> Iterator[StorySummary]:
         offset += len(page)
 
 
-def _grouped_ids(store: Store) -> Iterator[tuple[str | None, list[str]]]:
-    """Article ids in chunks with their story: each story's members, then unclustered articles."""
+def _story_chunks(store: Store) -> Iterator[dict[str, str | None]]:
+    """Article ids mapped to their story, in chunks of about ``ARTICLE_CHUNK`` (a story is never split, so
+    small stories share a read): the stories' members, newest story first, then unclustered articles."""
+    chunk: dict[str, str | None] = {}
     for summary in iter_stories(store):
-        members = [m.article_id for m in store.get_story(summary.id).story.members]
-        for start in range(0, len(members), ARTICLE_CHUNK):
-            yield summary.id, members[start : start + ARTICLE_CHUNK]
-    loose = store.article_ids(unclustered=True)
-    for start in range(0, len(loose), ARTICLE_CHUNK):
-        yield None, loose[start : start + ARTICLE_CHUNK]
+        chunk.update((m.article_id, summary.id) for m in store.get_story(summary.id).story.members)
+        if len(chunk) >= ARTICLE_CHUNK:
+            yield chunk
+            chunk = {}
+    for article_id in store.article_ids(unclustered=True):
+        chunk[article_id] = None
+        if len(chunk) >= ARTICLE_CHUNK:
+            yield chunk
+            chunk = {}
+    if chunk:
+        yield chunk
 
 
 def _story_rows(store: Store) -> Iterator[Row]:
@@ -77,11 +84,11 @@ def _story_rows(store: Store) -> Iterator[Row]:
 
 
 def _article_rows(store: Store) -> Iterator[Row]:
-    for story_id, ids in _grouped_ids(store):
-        for a in store.get_articles(ids):
+    for stories in _story_chunks(store):
+        for a in store.get_articles(list(stories)):
             yield {
                 "id": a.id,
-                "story_id": story_id,
+                "story_id": stories[a.id],
                 "title": a.title,
                 "outlet": a.outlet,
                 "url": a.url,
@@ -97,7 +104,8 @@ def _article_rows(store: Store) -> Iterator[Row]:
 
 
 def _quote_rows(store: Store) -> Iterator[Row]:
-    for story_id, ids in _grouped_ids(store):
+    for stories in _story_chunks(store):
+        ids = list(stories)
         analyses = store.get_analyses(ids)
         for article in store.get_articles(ids):
             analysis = analyses.get(article.id)
@@ -105,7 +113,7 @@ def _quote_rows(store: Store) -> Iterator[Row]:
                 continue
             for position, quote in enumerate(analysis.quotes):
                 if quote.content:
-                    yield _quote_row(story_id, article, analysis, position, quote)
+                    yield _quote_row(stories[article.id], article, analysis, position, quote)
 
 
 def _quote_row(
