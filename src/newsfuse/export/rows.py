@@ -1,9 +1,10 @@
-"""Rows of the export tables, read from the store a story at a time so memory stays bounded.
+"""Rows of the export tables, read from the store a few whole stories at a time so memory stays bounded.
 
-Articles and quotes are read story by story (newest story first), then the articles in no story yet, in
-chunks; claims come from each story's comparison (:func:`compare_stored_story`, the same call the report
-and the API make). Every offset is into the article's clean text, and every ``text`` column is the
-article's characters at those offsets.
+Articles and quotes follow the stories (newest first; small stories share one read of about 200 articles),
+then come the articles in no story yet; claims come from each story's comparison
+(:func:`compare_stored_story`, the same call the report and the API make). Every offset is into the
+article's clean text, and every ``text`` column is the article's characters at those offsets. Stories
+are paged by offset: rows written while ingestion changes the stories may miss or repeat a story.
 """
 
 from __future__ import annotations
