@@ -3,7 +3,8 @@ story reports as files (:mod:`newsfuse.export.reports`).
 
 For streaming (the API): ``iter_rows(store, kind)`` gives flat rows with the keys ``COLUMNS[kind]``;
 ``jsonl_chunks(rows)`` and ``csv_chunks(rows, COLUMNS[kind])`` turn them into bytes. ``TABLES[kind]``
-documents each column. For files: :func:`export_table`.
+documents each column; ``export_kind(name)`` checks a user's table name (a :class:`UsageError` names the
+tables there are). For files: :func:`export_table`.
 """
 
 from newsfuse.export.columns import COLUMNS, KINDS, TABLES, Column, Kind
