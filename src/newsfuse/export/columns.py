@@ -83,9 +83,7 @@ TABLES: dict[Kind, tuple[Column, ...]] = {
         Column("corroborated", "bool", "the fact has more than one independent outlet"),
         Column("fact_outlets", "string", "the fact's independent outlets, joined with '; '"),
         Column("fact_score", "float", "alignment score of the fact"),
-        Column(
-            "conflicts", "string", "contradiction types this claim is a side of, joined with '; '"
-        ),
+        Column("conflicts", "string", "contradiction types this claim is a side of, joined with '; '"),
         Column("comparer", "string", "versioned comparer name"),
     ),
 }
