@@ -9,9 +9,9 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 from trafilatura import main_extractor
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
-from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
 
-from newsfuse.clean.html_content import discard_targets, extract_content
+from newsfuse.clean.html_content import BODY_FRAMES, discard_targets, extract_content
 from newsfuse.clean.html_parse import parse_html
 
 SECTIONS = (
@@ -51,6 +51,43 @@ def test_discard_targets_agree_with_trafilaturas_xpaths() -> None:
     assert targets == _xpath_targets(tree)
     selected = " ".join(" ".join(element.itertext()) for element in targets)
     assert "Kept" not in selected and "Hidden by style" in selected and "Nested" in selected
+
+
+FRAMES = (
+    '<section class="post">post</section>',
+    '<div itemprop="articleBody">item</div>',
+    '<main id="articleContent">id</main>',
+    '<div id="entry-content-1">id token</div>',
+    '<section class="single post-body">class token</section>',
+    "<article>first article</article>",
+    '<div role="article">role</div>',
+    '<div id="story">story id</div>',
+    '<section class="cell">cell</section>',
+    '<div id="primary-col">primary</div>',
+    '<div class="FullText">any case</div>',
+    '<article class="story-content">story class</article>',
+    '<div id="content">content</div>',
+    '<section id="contentBody">content body</section>',
+    '<div class="content__body">class body</div>',
+    '<div id="Main-Content">translated id</div>',
+    '<div class="Page-Content">translated class</div>',
+    '<div role="main-area">main role</div>',
+    '<section id="mainstage">main id</section>',
+    "<main>main element</main>",
+    '<span class="post">not a frame tag</span>',
+)
+
+
+def test_body_frames_agree_with_trafilaturas_xpaths() -> None:
+    """For each frame on its own and for pages holding later frames first, the same element is chosen."""
+    pages = [f"<div>{frame}</div>" for frame in FRAMES]
+    pages += ["".join(FRAMES[start:]) for start in range(len(FRAMES))]
+    pages += ["".join(reversed(FRAMES[:end])) for end in range(1, len(FRAMES) + 1)]
+    for html in pages:
+        tree = parse_html(f"<html><body>{html}</body></html>")
+        for frame, expression in zip(BODY_FRAMES, BODY_XPATH, strict=True):
+            theirs = next((element for element in expression(tree) if element is not None), None)
+            assert frame(tree) == ([theirs] if theirs is not None else []), html
 
 
 def test_extract_content_gives_trafilaturas_body() -> None:

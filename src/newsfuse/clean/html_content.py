@@ -1,11 +1,12 @@
-"""trafilatura's main-content extractor with its boilerplate-section test done in one walk of the tree.
+"""trafilatura's main-content extractor with its XPath tests on class and id done as walks of the tree.
 
-Most of the fast pass is ``extract_content``, and most of that its ``OVERALL_DISCARD_XPATH``: two XPaths
-whose ``re:test`` calls back into Python three times for every element of the candidate subtree. Here the
-same test is one walk with compiled expressions over the same attributes, selecting the same elements in
-the same order (a test holds the two to agreement). trafilatura's own functions are used unchanged: copies
-of them are made that look up ``OVERALL_DISCARD_XPATH`` and each other in a namespace of our own, so
-trafilatura's module, and anyone else calling it in the process, is left untouched.
+Most of the fast pass is ``extract_content``, and most of that its ``OVERALL_DISCARD_XPATH`` and
+``BODY_XPATH``: XPaths whose ``re:test`` calls back into Python several times for every element, even
+where the first match is all that is used. Here the same tests are walks with compiled expressions over
+the same attributes, selecting the same elements in the same order (tests hold them to agreement), the
+body frames stopping at their first match. trafilatura's own functions are used unchanged: copies of them
+are made that look these names and each other up in a namespace of our own, so trafilatura's module, and
+anyone else calling it in the process, is left untouched.
 """
 
 from __future__ import annotations
@@ -18,9 +19,15 @@ from typing import Any
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
 from trafilatura import main_extractor
 from trafilatura.xpaths import (
+    _ARTICLE_CONTENT_CLASS_TOKENS,
+    _ARTICLE_CONTENT_ID_TOKENS,
+    _MAIN_CONTENT_CLASS_TOKENS,
+    _MAIN_CONTENT_ID_TOKENS,
     _OVERALL_DISCARD_BOTH_TOKENS,
     _OVERALL_DISCARD_CLASS_TOKENS,
     _OVERALL_DISCARD_ID_TOKENS,
+    _STORY_CLASS_TOKENS,
+    _STORY_ID_TOKENS,
 )
 
 _SECTION_TAGS = frozenset({"div", "item", "list", "p", "section", "span"})
@@ -31,6 +38,16 @@ _HIDDEN_CLASS = re.compile(
     "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print| hidden| hide"
     "|noprint|notloaded"
 )
+
+_FRAME_TAGS = ("article", "div", "main", "section")
+_ARTICLE_ID = re.compile("|".join(_ARTICLE_CONTENT_ID_TOKENS))
+_ARTICLE_CLASS = re.compile("|".join(_ARTICLE_CONTENT_CLASS_TOKENS))
+_STORY_ID = re.compile("|".join(_STORY_ID_TOKENS))
+_STORY_CLASS = re.compile("|".join(_STORY_CLASS_TOKENS))
+_FULLTEXT = re.compile("fulltext", re.IGNORECASE)
+_STORY_CLASSES = frozenset({"postarea", "art-postcontent", "text", "cell", "story"})
+_MAIN_ID = re.compile("|".join(_MAIN_CONTENT_ID_TOKENS))
+_MAIN_CLASS = re.compile("|".join(_MAIN_CONTENT_CLASS_TOKENS))
 
 
 def discard_targets(tree: HtmlElement) -> list[HtmlElement]:
@@ -84,6 +101,70 @@ def _first_of(attributes: Any, first: str, second: str) -> str:
     return ""
 
 
+def _article_frame(element: HtmlElement) -> bool:
+    attributes = element.attrib
+    ident, classes = attributes.get("id") or "", attributes.get("class") or ""
+    return (
+        classes in ("post", "entry")
+        or attributes.get("itemprop") == "articleBody"
+        or ident == "articleContent"
+        or bool(_ARTICLE_ID.search(ident) or _ARTICLE_CLASS.search(classes))
+    )
+
+
+def _story_frame(element: HtmlElement) -> bool:
+    attributes = element.attrib
+    ident, classes = attributes.get("id") or "", attributes.get("class") or ""
+    return (
+        attributes.get("role") == "article"
+        or ident in ("article", "story")
+        or classes in _STORY_CLASSES
+        or bool(_STORY_ID.search(ident) or _FULLTEXT.search(classes) or _STORY_CLASS.search(classes))
+    )
+
+
+def _content_frame(element: HtmlElement) -> bool:
+    attributes = element.attrib
+    ident, classes = attributes.get("id") or "", attributes.get("class") or ""
+    return (
+        ident == "content"
+        or classes == "content"
+        or bool(_MAIN_ID.search(ident) or _MAIN_CLASS.search(classes))
+        or "main-content" in ident.replace("C", "c").replace("M", "m")
+        or "main-content" in classes.replace("C", "c").replace("M", "m")
+        or "page-content" in classes.replace("C", "c").replace("P", "p")
+    )
+
+
+def _main_frame(element: HtmlElement) -> bool:
+    attributes = element.attrib
+    return element.tag == "main" or any(
+        (attributes.get(name) or "").startswith("main") for name in ("class", "id", "role")
+    )
+
+
+def _first_frame(
+    tags: tuple[str, ...], test: Callable[[HtmlElement], bool]
+) -> Callable[[HtmlElement], list[Any]]:
+    """One of ``BODY_XPATH``'s expressions: the first element in page order of those tags passing the test."""
+
+    def select(tree: HtmlElement) -> list[HtmlElement]:
+        return next(([element] for element in tree.iterdescendants(*tags) if test(element)), [])
+
+    return select
+
+
+# trafilatura's BODY_XPATH, tried in this order: article-body classes, the first <article>, story
+# classes, content classes, then "main" classes or the first <main>
+BODY_FRAMES = [
+    _first_frame(_FRAME_TAGS, _article_frame),
+    _first_frame(("article",), lambda element: True),
+    _first_frame(_FRAME_TAGS, _story_frame),
+    _first_frame(_FRAME_TAGS, _content_frame),
+    _first_frame(_FRAME_TAGS, _main_frame),
+]
+
+
 def _rebound(function: Callable[..., Any], **names: Any) -> Callable[..., Any]:
     """A copy of one of trafilatura's functions that finds ``names`` in place of its module's globals."""
     code = function.__code__
@@ -96,6 +177,8 @@ def _rebound(function: Callable[..., Any], **names: Any) -> Callable[..., Any]:
 _prune_sections = _rebound(main_extractor.prune_unwanted_sections, OVERALL_DISCARD_XPATH=[discard_targets])
 extract_content = _rebound(
     main_extractor.extract_content,
-    _extract=_rebound(main_extractor._extract, prune_unwanted_sections=_prune_sections),
+    _extract=_rebound(
+        main_extractor._extract, prune_unwanted_sections=_prune_sections, BODY_XPATH=BODY_FRAMES
+    ),
     recover_wild_text=_rebound(main_extractor.recover_wild_text, prune_unwanted_sections=_prune_sections),
 )
