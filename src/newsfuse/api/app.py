@@ -60,3 +60,8 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for one server worker process (``newsfuse serve --workers N``), configured by the parent."""
+    return create_app(ServerConfig.from_environment())

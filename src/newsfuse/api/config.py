@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import os
+from dataclasses import asdict, dataclass
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+CONFIG_ENV = "NEWSFUSE_SERVER_CONFIG"
+"""How ``newsfuse serve --workers N`` hands the config to each worker process uvicorn starts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,3 +28,14 @@ class ServerConfig:
     warm_comparisons: bool = False
     max_idle_stores: int = 40
     max_ingest_bytes: int = 20 * 1024 * 1024
+
+    def to_environment(self) -> None:
+        """Put this config where :meth:`from_environment` (in a server worker process) finds it."""
+        os.environ[CONFIG_ENV] = json.dumps(asdict(self))
+
+    @classmethod
+    def from_environment(cls) -> ServerConfig:
+        raw = os.environ.get(CONFIG_ENV)
+        if raw is None:
+            raise RuntimeError(f"{CONFIG_ENV} is not set: start the server with `newsfuse serve`")
+        return cls(**json.loads(raw))

@@ -9,6 +9,9 @@ import typer
 from newsfuse.api.config import LOOPBACK_HOSTS, ServerConfig
 from newsfuse.cli.app import app, settings, stderr
 
+_WORKER_START_SECONDS = 120
+"""A worker imports the analysis stack (spaCy) before it answers; on a busy machine that takes a while."""
+
 
 @app.command("serve")
 def serve_command(
@@ -21,6 +24,12 @@ def serve_command(
         bool,
         typer.Option("--require-token-for-reads", help="Reads need a bearer token too (writes always do)."),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Server processes (one per core uses every core; each keeps its own caches)."
+        ),
+    ] = 1,
     warm: Annotated[
         bool,
         typer.Option(
@@ -46,4 +55,16 @@ def serve_command(
             markup=True,
         )
     config = ServerConfig(db, require_token_for_reads=require_token_for_reads, warm_comparisons=warm)
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(config), host=host, port=port, log_level="info")
+        return
+    config.to_environment()
+    uvicorn.run(
+        "newsfuse.api.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        timeout_worker_healthcheck=_WORKER_START_SECONDS,
+        host=host,
+        port=port,
+        log_level="info",
+    )
