@@ -77,6 +77,23 @@ def test_articles_search_and_article(nf: newsfuse.Newsfuse) -> None:
     assert view.analysis is not None and view.analysis.quotes
 
 
+def test_quotes_by_speaker_and_entity(nf: newsfuse.Newsfuse) -> None:
+    """``quotes`` finds a speaker's quotes verbatim at their offsets; ``entity`` shows a key entity's
+    stories."""
+    speaker = next(
+        r["speaker"] for r in nf.rows("quotes") if r["speaker"] and r["speaker"] != r["speaker_mention"]
+    )
+    page = nf.quotes(speaker=speaker)
+    assert page.items
+    for quote in page.items:
+        text = nf.article(quote.hit.article_id).article.text
+        assert quote.text == text[quote.hit.start : quote.hit.end]
+    view = nf.story(nf.stories(sort="largest").items[0].id)
+    entity = view.key_entities[0]
+    shown = nf.entity(view.global_id(entity))
+    assert view.stored.story.id in {s.story.story.id for s in shown.stories}
+
+
 def test_rows_and_export(nf: newsfuse.Newsfuse, tmp_path: Path) -> None:
     """``rows`` streams an export table; ``export`` writes it to Parquet with the same rows."""
     quotes = list(nf.rows("quotes"))

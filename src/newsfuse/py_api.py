@@ -28,12 +28,14 @@ from typing import TYPE_CHECKING, Any
 
 from newsfuse.export import ExportReport, Kind, export_table, iter_rows
 from newsfuse.service import ArticlePage, ArticleView, list_articles, search_articles, show_article
+from newsfuse.service.quotes import QuotePage, search_quotes
 from newsfuse.service.story_views import StoryPage, StoryView, list_stories, show_story
 from newsfuse.store import Store, StoryFilters, StorySort, open_store
 
 if TYPE_CHECKING:
     from newsfuse.model.comparison import StoryComparison
     from newsfuse.service.analysis import AnalyzeReport
+    from newsfuse.service.entities import EntityView
     from newsfuse.service.pipeline import PipelineReport
     from newsfuse.service.stories import ClusterReport
 
@@ -179,6 +181,26 @@ class Newsfuse:
 
         fmt = report_format(format)
         return render_report(compare_stored_story(self.store, id_or_prefix), fmt)
+
+    def quotes(
+        self, speaker: str | None = None, words: str | None = None, limit: int = 20, offset: int = 0
+    ) -> QuotePage:
+        """Who said what across the store: quotes whose speaker's name contains ``speaker`` and/or whose
+        words include every word of ``words``, each with its source characters.
+
+        Example: ``[(q.hit.speaker, q.text) for q in nf.quotes(speaker="Osei").items]``
+        """
+        return search_quotes(self.store, speaker, words, limit, offset)
+
+    def entity(self, entity_id: str) -> EntityView:
+        """A person, organisation or place across stories (the global id of a story's key entity), with
+        what it said in each story.
+
+        Example: ``view = nf.story("story-3e6a"); nf.entity(view.global_id(view.key_entities[0]))``
+        """
+        from newsfuse.service.entities import show_entity
+
+        return show_entity(self.store, entity_id)
 
     # ---- tables --------------------------------------------------------------------------------
 
