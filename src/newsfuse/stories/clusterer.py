@@ -59,16 +59,17 @@ class OnlineClusterer:
         if original is not None:
             return self._add_copy(candidate, original, day)
         features = extract(candidate, self._df, embed=self._meaning_weight() > 0)
-        scored = self._score_candidates(features)
+        top_words = top_terms(features.text, self.options.query_terms)
+        scored = self._score_candidates(features, top_words)
         member = _member(candidate, copy_of=candidate.near_duplicate_of)  # original closed: placed as any
         if not scored or scored[0][0] < self.options.join_threshold:
             story = StoryState(f"story-{candidate.article_id}")
             self._stories[story.id] = story
-            self._join(story, member, features, candidate)
+            self._join(story, member, features, candidate, top_words)
             top = scored[0][0] if scored else 0.0
             return Assignment(candidate.article_id, story.id, top, new_story=True, copy_of=member.copy_of)
         score, best = scored[0]
-        self._join(best, member, features, candidate)
+        self._join(best, member, features, candidate, top_words)
         merges = self._merge_around(
             best, [s for sc, s in scored[1:] if sc >= self.options.join_threshold], member
         )
@@ -87,11 +88,16 @@ class OnlineClusterer:
         )
 
     def _join(
-        self, story: StoryState, member: StoryMember, features: ArticleFeatures, cand: StoryCandidate
+        self,
+        story: StoryState,
+        member: StoryMember,
+        features: ArticleFeatures,
+        cand: StoryCandidate,
+        top_words: list[str],
     ) -> None:
         story.add(member, features, cand.entities, self.options.centroid_terms)
         self._article_story[member.article_id] = story.id
-        keys = set(top_terms(features.text, self.options.query_terms)) | set(features.entities)
+        keys = set(top_words) | set(features.entities)
         new_keys = keys - story.index_keys
         story.index_keys |= new_keys
         self._index.add(story.id, new_keys)
@@ -99,9 +105,11 @@ class OnlineClusterer:
 
     # ---- scoring ------------------------------------------------------------------------------
 
-    def _score_candidates(self, features: ArticleFeatures) -> list[tuple[float, StoryState]]:
+    def _score_candidates(
+        self, features: ArticleFeatures, top_words: list[str]
+    ) -> list[tuple[float, StoryState]]:
         """Candidate stories scored against the article, best first (ties broken by story id)."""
-        query = {term: features.text[term] for term in top_terms(features.text, self.options.query_terms)}
+        query = {term: features.text[term] for term in top_words}
         query.update(
             (key, features.entities[key]) for key in top_terms(features.entities, self.options.query_terms)
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsfuse.model.story import EntityRef
 from newsfuse.stories.names import is_short_form, name_key, type_family
@@ -65,14 +66,16 @@ def _compatible(family: str, label: str) -> bool:
     return family == other or "OTHER" in (family, other) or {family, other} == {"PERSON", "ORG"}
 
 
-def entity_keys(entity: EntityRef) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def entity_keys(entity: EntityRef) -> frozenset[str]:
     """The keys an entity is known by: its name and aliases (a person's bare surname is a weaker key,
-    see :func:`surname_key`)."""
+    see :func:`surname_key`). Cached: the same entities recur in every story record."""
     keys = {name_key(entity.name), *(name_key(alias) for alias in entity.aliases)}
     keys.discard("")
-    return keys
+    return frozenset(keys)
 
 
+@lru_cache(maxsize=1 << 16)
 def surname_key(entity: EntityRef) -> str | None:
     """A person's last name, by which a later article may refer to them alone ("Kardashian")."""
     if type_family(entity.type) != "PERSON":

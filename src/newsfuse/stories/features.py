@@ -6,12 +6,14 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
 from newsfuse.embed import embedder
-from newsfuse.model.story import StoryCandidate
+from newsfuse.model.story import EntityRef, StoryCandidate
 from newsfuse.stories.entities import entity_keys, surname_key
 from newsfuse.stories.text import terms
 from newsfuse.stories.vectors import DocumentFrequency, Vector, normalised, weighted
@@ -47,12 +49,18 @@ def to_day(moment: datetime | None) -> float | None:
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _keys_of(entity: EntityRef) -> tuple[str, ...]:
+    """The vector keys of an entity: its name keys and a person's surname (the same entity recurs)."""
+    surname = surname_key(entity)
+    keys = entity_keys(entity) | ({surname} if surname else set())
+    return tuple(ENTITY_PREFIX + key for key in sorted(keys))
+
+
 def _entity_counts(candidate: StoryCandidate) -> dict[str, float]:
     counts: dict[str, float] = {}
     for entity in candidate.entities:
-        surname = surname_key(entity)
-        for key in entity_keys(entity) | ({surname} if surname else set()):
-            name = ENTITY_PREFIX + key
+        for name in _keys_of(entity):
             counts[name] = max(counts.get(name, 0.0), float(entity.mentions))
     return counts
 
@@ -80,16 +88,17 @@ def extract(candidate: StoryCandidate, df: DocumentFrequency, embed: bool = True
     if candidate.title and candidate.title not in candidate.text:
         text_counts.update(title_counts)
     entity_counts = _entity_counts(candidate)
-    df.add([*text_counts, *entity_counts])
-    text_vector = weighted(text_counts, df)
+    # distinct terms (entity keys carry a prefix); a headline word is normally in the text already
+    idf = df.observe(chain(text_counts.keys() | title_counts.keys(), entity_counts))
+    text_vector = weighted(text_counts, idf)
     for term in title_counts:  # a headline word is worth more than a body word
         if term in text_vector:
             text_vector[term] *= 1.0 + math.log(2.0)
     return ArticleFeatures(
         candidate.article_id,
         normalised(text_vector),
-        normalised(weighted(title_counts, df)),
-        normalised(weighted(entity_counts, df)),
+        normalised(weighted(title_counts, idf)),
+        normalised(weighted(entity_counts, idf)),
         to_day(candidate.published),
         meaning(candidate) if embed else None,
     )

@@ -23,18 +23,22 @@ class Centroid:
     length: float = 0.0
     count: int = 0
 
-    def add(self, vector: Vector, keep: int, count: int = 1) -> None:
+    def add(self, vector: Vector, keep: int) -> None:
+        """Add one member's unit (or empty) vector."""
+        self._grow(vector, 1.0 if vector else 0.0, keep, 1)
+
+    def absorb(self, other: Centroid, keep: int) -> None:
+        self._grow(other.vector, other.length * other.length, keep, other.count)
+
+    def _grow(self, vector: Vector, squared_length: float, keep: int, count: int) -> None:
         self.count += count
-        squared = self.length * self.length + 2.0 * dot(vector, self.vector) + dot(vector, vector)
+        squared = self.length * self.length + 2.0 * dot(vector, self.vector) + squared_length
         add_into(self.vector, vector)
         if len(self.vector) > 2 * keep:
             self.vector = prune(self.vector, keep)
             self.length = norm(self.vector)
         else:  # |c + v|² = |c|² + 2 c·v + |v|², without a pass over the whole centroid
             self.length = math.sqrt(max(squared, 0.0))
-
-    def absorb(self, other: Centroid, keep: int) -> None:
-        self.add(other.vector, keep, other.count)
 
     def cosine(self, vector: Vector, linkage: float = 0.0) -> float:
         """Cosine to the centroid (``linkage`` 0) or mean cosine to the members (``linkage`` 1), or between:

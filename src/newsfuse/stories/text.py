@@ -27,15 +27,22 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 18)
+def _content_term(token: str) -> str | None:
+    """The term a lower-cased token counts as, or ``None`` for a stop word or a word under three letters."""
+    word = token.replace("’", "'")
+    if word in stop_words() or len(word) < 3:
+        return None
+    return _stem(word)
+
+
 def terms(text: str) -> Counter[str]:
     """Content-word counts of ``text``: lower-cased, stop words dropped, suffixes stripped. Numbers of
     three characters or more are kept ("136,000", "5.4%", "2013"): they tell one jobs report or one
-    earthquake from the next."""
-    stops = stop_words()
+    earthquake from the next. Each distinct token is looked up once (the per-token work is the cost)."""
     counts: Counter[str] = Counter()
-    for match in _WORD.findall(text.lower()):
-        word = match.replace("’", "'")
-        if word in stops or len(word) < 3:
-            continue
-        counts[_stem(word)] += 1
+    for token, count in Counter(_WORD.findall(text.lower())).items():
+        term = _content_term(token)
+        if term is not None:
+            counts[term] += count
     return counts

@@ -9,12 +9,10 @@ from __future__ import annotations
 import base64
 import heapq
 import math
-import operator
 import zlib
 from array import array
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from itertools import repeat
 
 Vector = dict[str, float]
 
@@ -35,19 +33,19 @@ class DocumentFrequency:
         self.documents = 0
         self._counts = array("I", bytes(4 * buckets))
 
-    def _bucket(self, term: str) -> int:
-        return _hash(term) % self.buckets
-
-    def add(self, terms: Iterable[str]) -> None:
+    def observe(self, terms: Iterable[str]) -> dict[str, float]:
+        """Count one document's distinct ``terms`` and return the IDF of each after counting it (smoothed:
+        an unseen term weighs as much as one seen once). One pass: hashing is the cost."""
         self.documents += 1
-        counts = self._counts
-        for term in set(terms):
-            counts[self._bucket(term)] += 1
-
-    def idf(self, term: str) -> float:
-        """Smoothed inverse document frequency; an unseen term weighs as much as one seen once."""
-        df = self._counts[self._bucket(term)]
-        return math.log((self.documents + 2) / (df + 1))
+        counts, size = self._counts, self.buckets
+        log_documents = math.log(self.documents + 2)
+        idf = {}
+        for term in terms:
+            bucket = _hash(term) % size
+            seen = counts[bucket] + 1
+            counts[bucket] = seen
+            idf[term] = log_documents - math.log(seen + 1)
+        return idf
 
     def to_dict(self) -> dict[str, object]:
         packed = base64.b64encode(zlib.compress(self._counts.tobytes())).decode("ascii")
@@ -62,11 +60,9 @@ class DocumentFrequency:
         return df
 
 
-def weighted(counts: Mapping[str, float], df: DocumentFrequency, scale: float = 1.0) -> Vector:
-    """Sublinear term frequency times IDF, times ``scale``."""
-    return {
-        term: scale * (1.0 + math.log(count)) * df.idf(term) for term, count in counts.items() if count > 0
-    }
+def weighted(counts: Mapping[str, float], idf: Mapping[str, float]) -> Vector:
+    """Sublinear term frequency times IDF."""
+    return {term: (1.0 + math.log(count)) * idf[term] for term, count in counts.items() if count > 0}
 
 
 def norm(vector: Mapping[str, float]) -> float:
@@ -78,12 +74,10 @@ def normalised(vector: Vector) -> Vector:
     return {term: value / length for term, value in vector.items()} if length else {}
 
 
-def dot(small: Mapping[str, float], large: Mapping[str, float]) -> float:
-    """Dot product, iterating over the smaller vector."""
-    if len(small) > len(large):
-        small, large = large, small
-    products: Iterable[float] = map(operator.mul, small.values(), map(large.get, small.keys(), repeat(0.0)))
-    return float(sum(products))
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product over the shared terms (a set intersection in C), summed exactly so the result does not
+    depend on the order of iteration, which string hashing varies from process to process."""
+    return math.fsum([a[term] * b[term] for term in a.keys() & b.keys()])
 
 
 def add_into(target: Vector, vector: Mapping[str, float], scale: float = 1.0) -> None:

@@ -8,9 +8,10 @@ by the same keys, so one person has one id in every story.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.model.story import EntityRef, StoryEntity
@@ -65,25 +66,55 @@ def story_entities(refs: Sequence[tuple[str, EntityRef]], limit: int) -> tuple[S
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i in range(len(refs)):
         members[groups.find(i)].append(i)
-    out = [_story_entity([refs[i] for i in idx]) for idx in members.values()]
+    ranked = [(_weight(_mentions(refs[i] for i in idx)), idx) for idx in members.values()]
+    if len(ranked) > limit:  # full records only for the groups that make the cut: names break ties
+        floor = heapq.nlargest(limit, (weight for weight, _ in ranked))[-1]
+        above = [(weight, idx) for weight, idx in ranked if weight > floor]
+        tied = [idx for weight, idx in ranked if weight == floor]
+        tied.sort(key=lambda idx: _name(_surfaces(refs[i] for i in idx)))
+        ranked = above + [(floor, idx) for idx in tied[: limit - len(above)]]
+    out = [_story_entity([refs[i] for i in idx]) for _, idx in ranked]
     out.sort(key=lambda e: (-e.weight, e.name))
-    return tuple(out[:limit])
+    return tuple(out)
+
+
+def _mentions(group: Iterable[tuple[str, EntityRef]]) -> Counter[str]:
+    """Mentions of one entity per article."""
+    mentions: Counter[str] = Counter()
+    for article_id, ref in group:
+        mentions[article_id] += ref.mentions
+    return mentions
+
+
+def _weight(mentions: Counter[str]) -> float:
+    """How many articles name the entity, plus a little for how often (the rank within the story)."""
+    return len(mentions) + math.log1p(sum(mentions.values())) / 10.0
+
+
+def _surfaces(group: Iterable[tuple[str, EntityRef]]) -> Counter[str]:
+    """Every name of one entity, weighted by the mentions under it (aliases count for naming, not weight)."""
+    surfaces: Counter[str] = Counter()
+    for _, ref in group:
+        surfaces[ref.name] += ref.mentions
+        surfaces.update({alias: 0 for alias in ref.aliases})
+    return surfaces
+
+
+def _name(surfaces: Counter[str]) -> str:
+    """The fullest, most used name."""
+    return max(surfaces, key=lambda s: (len(name_key(s).split()), surfaces[s], s))
 
 
 def _story_entity(group: Sequence[tuple[str, EntityRef]]) -> StoryEntity:
-    surfaces: Counter[str] = Counter()
+    surfaces = _surfaces(group)
     labels: Counter[str] = Counter()
-    mentions: Counter[str] = Counter()
-    for article_id, ref in group:
-        surfaces[ref.name] += ref.mentions
-        surfaces.update({alias: 0 for alias in ref.aliases})
+    for _, ref in group:
         labels[ref.type] += ref.mentions
-        mentions[article_id] += ref.mentions
-    name = max(surfaces, key=lambda s: (len(name_key(s).split()), surfaces[s], s))
+    mentions = _mentions(group)
+    name = _name(surfaces)
     label = labels.most_common(1)[0][0]
-    weight = len(mentions) + math.log1p(sum(mentions.values())) / 10.0
     aliases = tuple(sorted(s for s in surfaces if s != name))
-    return StoryEntity(entity_id(name, label), name, label, aliases, dict(mentions), weight)
+    return StoryEntity(entity_id(name, label), name, label, aliases, dict(mentions), _weight(mentions))
 
 
 @dataclass
