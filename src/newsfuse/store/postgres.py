@@ -36,6 +36,7 @@ from newsfuse.store.rows import (
     row_to_summary,
     single_article,
 )
+from newsfuse.store.search_cache import SEARCHES
 from newsfuse.store.story_tables import StoryTables
 
 _MIGRATION_LOCK = 0x6E657773  # advisory lock id: "news"
@@ -79,6 +80,7 @@ class PostgresStore(AnalysisTables, StoryTables, ApiTables, JobTables):
     backend = "postgres"
 
     def __init__(self, url: str) -> None:
+        self._url = url
         try:
             self._conn: psycopg.Connection[dict[str, Any]] = psycopg.connect(
                 url, row_factory=dict_row, connect_timeout=5, autocommit=True
@@ -162,6 +164,11 @@ class PostgresStore(AnalysisTables, StoryTables, ApiTables, JobTables):
     ) -> list[SearchHit]:
         if not re.search(r"\w", query):
             raise UsageError(f"search query {query!r} has no words to search for")
+        version = self._rows("SELECT max(seq) AS v FROM articles")[0]["v"]
+        key = (self.backend, self._url, version, query, limit, offset, outlet)
+        return SEARCHES.get_or_compute(key, lambda: self._search(query, limit, offset, outlet))
+
+    def _search(self, query: str, limit: int, offset: int, outlet: str | None) -> list[SearchHit]:
         where, params = ("AND a.outlet = %s", [outlet]) if outlet else ("", [])
         rows = self._rows(
             f"{SUMMARY_SELECT}, ts_headline('english', a.text, q, %s) AS snippet "

@@ -35,6 +35,7 @@ from newsfuse.store.rows import (
     row_to_summary,
     single_article,
 )
+from newsfuse.store.search_cache import SEARCHES
 from newsfuse.store.story_tables import StoryTables
 
 _PARAMS_PER_QUERY = 900  # stay well under SQLite's bound-parameter limit
@@ -191,13 +192,19 @@ class SqliteStore(AnalysisTables, StoryTables, ApiTables, JobTables):
     def search(
         self, query: str, limit: int = 20, offset: int = 0, outlet: str | None = None
     ) -> list[SearchHit]:
+        match = fts_query(query)
+        version = self._conn.execute("SELECT max(seq) FROM articles").fetchone()[0]
+        key = (self.backend, str(self.path), version, match, limit, offset, outlet)
+        return SEARCHES.get_or_compute(key, lambda: self._search(match, limit, offset, outlet))
+
+    def _search(self, match: str, limit: int, offset: int, outlet: str | None) -> list[SearchHit]:
         where, params = ("AND a.outlet = ?", [outlet]) if outlet else ("", [])
         snippet = f"snippet(articles_fts, 1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16)"
         rows = self._conn.execute(
             f"{SUMMARY_SELECT}, {snippet} AS snippet FROM articles_fts "
             "JOIN articles a ON a.seq = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? {where} ORDER BY articles_fts.rank, a.seq LIMIT ? OFFSET ?",
-            (fts_query(query), *params, limit, offset),
+            (match, *params, limit, offset),
         )
         return [SearchHit(row_to_summary(dict(row)), row["snippet"]) for row in rows]
 
