@@ -3,12 +3,15 @@
 Two claims are related when the aligner put them in one fact or their similarity passes
 ``RELATED_THRESHOLD``. Rules, in order: a different number for the same measure (age, count, money), a
 different date, a different name for the same thing, a different place in the same slot ("taken to …"),
-and a negation present on one side only. A difference between an earlier article that speaks of the
+and a negation present on one side only. A difference counts only between claims about the same thing
+(:func:`judge`): not about different people, a number among the same words, a negated verb said of the
+same subject or object, one date a side. A difference between an earlier article that speaks of the
 future ("upcoming", "scheduled") and a later one that speaks of the past is an :class:`Update` instead.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsfuse.compare.claims import ClaimText
-from newsfuse.compare.details import NamePhrase, NumberMention, distinctive
+from newsfuse.compare.details import NamePhrase, NumberMention, distinctive, number_text
 from newsfuse.compare.text import cue_hits, cues, key_of
 from newsfuse.model.analysis import TemporalExpression
 from newsfuse.model.article import Span
@@ -27,8 +30,12 @@ NEGATION_THRESHOLD = 0.45
 DATE_THRESHOLD = 0.45
 ALIGNED_DATE_FLOOR = 0.2  # aligned by paraphrase yet sharing few words: two dates of two things
 MIN_VARIANT_LENGTH = 6  # "Recognised"/"Recognized"; shorter words one letter apart are other words
-NUMBER_THRESHOLD = 0.15  # below, two counts in one unit mostly count different things
 MAX_RATIO = 2.0
+NUMBER_THRESHOLD = 0.15  # loosely related claims: two numbers must also stand among the same words
+NEAR_WORDS = 3  # content words either side of a number that say what it counts
+VERB_WORDS = 2  # content words either side of a negated verb: its subject and object
+UNIT_WORDS = 2  # content words after a number that name its unit ("nautical miles")
+_NAME_START = re.compile(r"\s+[A-Z][a-z]")  # a capitalised word right after a year: part of a name
 _PLACE_PREPOSITIONS = frozenset({"to", "at", "in", "from", "near", "into"})
 LOOSE_THRESHOLD = 0.12  # same topic at least: enough for an update or two names of one thing
 
@@ -88,19 +95,63 @@ def _comparable(x: NumberMention, y: NumberMention) -> bool:
     return small > 0 and large / small < MAX_RATIO
 
 
-def _number_conflict(a: ClaimText, b: ClaimText) -> Finding | None:
-    """A different number for the same measure: a named person's age, a count of the same thing, money."""
+def _number_conflict(a: ClaimText, b: ClaimText, loose: bool = False) -> Finding | None:
+    """A different number for the same measure: a named person's age, a count of the same thing, money.
+
+    A number the other claim also states is shared, whatever it is attached to there ("23 Somali and
+    Yemeni" against "23 pirates (12 Somali and 11 Yemeni)"); a bound ("more than 100") conflicts only
+    with a number outside it. ``loose``: the claims are only loosely related, so the two numbers must
+    also stand among the same words ("60 firefighters from Dunmore Falls" / "45 firefighters from
+    Dunmore Falls"), not merely count the same unit ("13 nautical miles away" / "extend to 12 nautical
+    miles").
+    """
     left, right = a.numbers, b.numbers
     for x in left:
         same_unit = [y for y in right if _comparable(x, y)]
-        if same_unit and all(y.value != x.value for y in same_unit):
-            if any(z.value == same_unit[0].value for z in left):
-                continue
-            y = same_unit[0]
-            if _parts_of(x, right) or _parts_of(y, left):
-                continue
-            return Finding(ConflictType.NUMBER, x.subtype, (x.start, x.end), (y.start, y.end))
+        if not same_unit or _states(b, x):
+            continue
+        y = same_unit[0]
+        if _states(a, y) or not _outside(x, y):
+            continue
+        if _parts_of(x, right) or _parts_of(y, left):
+            continue
+        if loose and not _neighbours(a, x.start, x.end, UNIT_WORDS) & _neighbours(
+            b, y.start, y.end, UNIT_WORDS
+        ):
+            continue
+        return Finding(ConflictType.NUMBER, x.subtype, (x.start, x.end), (y.start, y.end))
     return None
+
+
+def _neighbours(
+    claim: ClaimText, start: int, end: int, skip: int = 0, names: bool = True, near: int = NEAR_WORDS
+) -> set[str]:
+    """Content keys of the words either side of ``text[start:end]``: what a number or a verb is said of.
+
+    ``skip``: words right after it that belong to it (a number's unit, "nautical miles"); ``names``:
+    whether proper names count (they do not for a negated verb: "Cheeks did not meet them" and "he met
+    with Cheeks" share the name, not the meeting).
+    """
+    words = [t for t in claim.tokens if t.key and not t.is_number and (names or not t.is_capitalised)]
+    before = [t for t in words if t.end <= start][-near:]
+    after = [t for t in words if t.start >= end][skip : skip + near]
+    return {t.key for t in (*before, *after)}
+
+
+def _states(claim: ClaimText, number: NumberMention) -> bool:
+    """Whether the claim writes this number too, whatever it counts there."""
+    digits = number.value.partition(" ")[0]
+    return any(t.is_number and number_text(t) == digits for t in claim.tokens)
+
+
+def _outside(x: NumberMention, y: NumberMention) -> bool:
+    """Whether two numbers cannot both hold: a bound is broken, or two plain numbers differ."""
+    if x.bound and y.bound:
+        return False  # "more than 100" and "up to 120" can both be true
+    if x.bound or y.bound:
+        limit, value = (x, y) if x.bound else (y, x)
+        return value.amount <= limit.amount if limit.bound == ">" else value.amount >= limit.amount
+    return True
 
 
 def _parts_of(total: NumberMention, numbers: tuple[NumberMention, ...]) -> bool:
@@ -118,17 +169,29 @@ def _dates_in(claim: ClaimText, facts: StoryFacts) -> list[TemporalExpression]:
     ]
 
 
+def _event_dates(claim: ClaimText, facts: StoryFacts) -> list[TemporalExpression]:
+    text = claim.article.text
+    return [d for d in _dates_in(claim, facts) if not _NAME_START.match(text, d.span.end)]
+
+
+def _same_date(x: TemporalExpression, y: TemporalExpression) -> bool:
+    """Equal, or one within the other ("2013" and "2013-08")."""
+    first, second = x.value or "", y.value or ""
+    return first.startswith(second) or second.startswith(first)
+
+
 def _date_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | None:
-    left, right = _dates_in(a, facts), _dates_in(b, facts)
-    if not left or not right:
+    """One date on each side, different at the same grain, and neither year written out on the other side.
+
+    A claim with several dates is a chronology, not the date of one thing; a year that begins a name
+    ("the 2014 Academy Awards") dates the name, not the event.
+    """
+    left, right = _event_dates(a, facts), _event_dates(b, facts)
+    if len({d.value for d in left}) != 1 or len({d.value for d in right}) != 1:
         return None
-    values = {d.value for d in right}
-    for x in left:
-        if x.value in values or any(
-            x.value and v and (v.startswith(x.value) or x.value.startswith(v)) for v in values
-        ):
-            return None
     x, y = left[0], right[0]
+    if _same_date(x, y) or x.value in {t.text for t in b.tokens} or y.value in {t.text for t in a.tokens}:
+        return None
     if len(x.value or "") != len(y.value or "") or "W" in (x.value or "") + (y.value or ""):
         return None  # "Tuesday" against "this past week" is a different grain, not a different date
     return Finding(ConflictType.DATE, None, (x.span.start, x.span.end), (y.span.start, y.span.end))
@@ -161,6 +224,8 @@ def _name_conflict(a: ClaimText, b: ClaimText, facts: StoryFacts) -> Finding | N
         for y in b.names:
             if not _usable(y, b, facts, people) or y.words in names_a or _variant_spelling(x, y):
                 continue
+            if _kinds_differ(x, y):
+                continue
             shared = set(x.words) & set(y.words)
             if any(_names_one_thing(word, facts) for word in shared):
                 return Finding(ConflictType.NAME, None, (x.start, x.end), (y.start, y.end))
@@ -178,10 +243,19 @@ def _variant_spelling(x: NamePhrase, y: NamePhrase) -> bool:
     first, second = _spelled(x.words), _spelled(y.words)
     if len(first) == len(second) and all(map(_one_word, first, second)):
         return True
+    if "".join(first) == "".join(second):
+        return True  # "M/S Columbus" and "MS Columbus"
     (shorter, short), (_, long) = sorted(((x, first), (y, second)), key=lambda p: len(p[1]))
     if long[: len(short)] == short:
         return True
     return long[-len(short) :] == short and not shorter.titled
+
+
+def _kinds_differ(x: NamePhrase, y: NamePhrase) -> bool:
+    """Two names ending in different generic nouns name two things: "Tasman Glacier", "Tasman Saddle Hut"."""
+    generic = cues()["generic"]
+    last_x, last_y = x.words[-1], y.words[-1]
+    return last_x != last_y and last_x in generic and last_y in generic
 
 
 def _spelled(words: tuple[str, ...]) -> list[str]:
@@ -234,30 +308,64 @@ def _negation_conflict(a: ClaimText, b: ClaimText, score: float) -> Finding | No
     if following is not None and following.is_capitalised:
         return None  # "not Sam Mitchell": a name, not a negated predicate
     match = next((t for t in plain.tokens if following is not None and t.key == following.key), None)
-    if following is None or match is None:
+    if following is None or match is None or _another_mood(negated, cue, plain, match.start):
         return None
     negated_range = (cue[0], following.end)
+    around = _neighbours(negated, *negated_range, names=False, near=VERB_WORDS)
+    if not around & _neighbours(plain, match.start, match.end, names=False, near=VERB_WORDS):
+        return None  # the same verb said of different things
     if negated is a:
         return Finding(ConflictType.NEGATION, None, negated_range, (match.start, match.end))
     return Finding(ConflictType.NEGATION, None, (match.start, match.end), negated_range)
 
 
+def _another_mood(negated: ClaimText, cue: tuple[int, int], plain: ClaimText, at: int) -> bool:
+    """ "would not pull over" / "pulled over", "will not be released until charged" / "released after":
+    a refusal, a plan or a condition against a report of what happened, not its negation."""
+    if any(t.text.lower() == "until" for t in negated.tokens if t.start >= cue[1]):
+        return True
+    return _modal(negated, cue[0], inside=cue) and not _modal(plain, at)
+
+
+def _modal(claim: ClaimText, at: int, inside: tuple[int, int] | None = None) -> bool:
+    """Whether a modal ("would", "will", "can't") comes right before ``at`` or is the cue itself."""
+    modals = cues()["modal"]
+    before = [t for t in claim.tokens if t.end <= at][-2:]
+    own = [t for t in claim.tokens if inside is not None and inside[0] <= t.start < inside[1]]
+    return any(t.text.lower().replace("’", "'") in modals for t in (*before, *own))
+
+
 def judge(a: ClaimText, b: ClaimText, score: float, facts: StoryFacts, aligned: bool) -> list[Finding]:
     """Every disagreement the rules find between two claims (at most one of each kind).
 
-    Claims only on the same topic are checked for two names of one thing and for a named person's age;
-    closely related claims for every kind (two counts in loosely related claims mostly count different
-    things: 13 nautical miles away, 12 nautical miles of territorial waters), dates only when closer still.
+    Claims only on the same topic are checked for two names of one thing and for a named person's age.
+    Every other kind needs two claims about the same thing: not about different people ("LaSalle was
+    taken to …" / "Johnson was taken to …"), and aligned or closely related (loosely related claims
+    only for two numbers among the same words); dates only when closer still.
     """
-    close = aligned or score >= RELATED_THRESHOLD
     found = [_name_conflict(a, b, facts)]
-    if close or score >= NUMBER_THRESHOLD or _named_ages(a, b):
-        found.append(_number_conflict(a, b))
-    if close:
-        found += [_place_conflict(a, b, facts), _negation_conflict(a, b, score)]
-    if (aligned and score >= ALIGNED_DATE_FLOOR) or score >= DATE_THRESHOLD:
-        found.append(_date_conflict(a, b, facts))
+    if _named_ages(a, b):
+        return [f for f in (*found, _number_conflict(a, b)) if f is not None]
+    if _other_people(a, b, facts):
+        return [f for f in found if f is not None]
+    if aligned or score >= RELATED_THRESHOLD:
+        found += [_number_conflict(a, b), _place_conflict(a, b, facts), _negation_conflict(a, b, score)]
+        if (aligned and score >= ALIGNED_DATE_FLOOR) or score >= DATE_THRESHOLD:
+            found.append(_date_conflict(a, b, facts))
+    elif score >= NUMBER_THRESHOLD:
+        found.append(_number_conflict(a, b, loose=True))
     return [f for f in found if f is not None]
+
+
+def _other_people(a: ClaimText, b: ClaimText, facts: StoryFacts) -> bool:
+    """Both claims name people, and no one in common: they are about different people."""
+    left, right = _people_in(a, facts), _people_in(b, facts)
+    return bool(left) and bool(right) and not left & right
+
+
+def _people_in(claim: ClaimText, facts: StoryFacts) -> set[str]:
+    people = facts.people.get(claim.article.id, frozenset())
+    return {t.text.casefold() for t in claim.tokens if t.is_capitalised and t.text.casefold() in people}
 
 
 def _named_ages(a: ClaimText, b: ClaimText) -> bool:

@@ -17,6 +17,9 @@ _SCALE = frozenset(_SCALE_FACTOR)
 _NAME_GLUE = frozenset({"of", "the", "and", "with", "up", "on", "for", "de"})
 _NAME_WORD = re.compile(r"^[A-Z][\w’'.\-]*$")
 _POSSESSIVE = re.compile(r"[’']s$")
+_NEAR = 3  # characters between two numbers of one time, date, score or range ("18 : 50", "8 / 2", "40-42")
+_BOUNDS = {"more_than": ">", "over": ">", "at_least": ">", "up_to": "<", "under": "<", "less_than": "<"}
+_BOUNDS |= {"fewer_than": "<", "nearly": "<", "almost": "<"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,7 @@ class NumberMention:
     unit: str
     start: int
     end: int
+    bound: str = ""  # ">" for "more than 60", "<" for "up to 120": a limit, not the quantity itself
 
     @property
     def amount(self) -> float:
@@ -56,9 +60,14 @@ class NamePhrase:
     titled: bool = False  # written with its article, "The Kardashians": the title of a work
 
 
+def number_text(token: Token) -> str:
+    """A number as written, without thousands commas, an age suffix or a full stop ("$4.2", "61")."""
+    return token.text.replace(",", "").removesuffix("-year-old").rstrip(".")
+
+
 def _number_value(tokens: tuple[Token, ...], index: int) -> tuple[str, int]:
     """The value of a number token with its scale word ("$4.2 million"), and the index after it."""
-    value = tokens[index].text.replace(",", "").removesuffix("-year-old").rstrip(".")
+    value = number_text(tokens[index])
     following = index + 1
     if following < len(tokens) and tokens[following].text.lower() in _SCALE:
         return f"{value} {tokens[following].text.lower()}", following + 1
@@ -78,8 +87,21 @@ def _unit(tokens: tuple[Token, ...], index: int, after: int) -> str:
     previous = tokens[index - 1] if index > 0 else None
     if previous is not None and previous.is_capitalised and previous.end + 2 == token.start:
         return "age:" + previous.key  # "Nils Halvorsen, 61"
-    unit = next((t.key for t in tokens[after : after + 2] if t.key and not t.is_number), "")
-    return "" if unit in _durations() else unit  # "32 years", "11 hours": ages and spans of what?
+    found = next((n for n in range(after, min(after + 2, len(tokens))) if tokens[n].key), None)
+    if found is None or tokens[found].is_number or tokens[found].key in _durations():
+        return ""  # "32 years", "11 hours": ages and spans of what?
+    unit = tokens[found].key
+    joined = tokens[found + 1 : found + 3]
+    if len(joined) == 2 and joined[0].text.lower() == "and" and joined[1].key and not joined[1].is_number:
+        unit += "+" + joined[1].key  # "420 passengers and crew" counts more than "246 passengers"
+    return unit
+
+
+def _bound(tokens: tuple[Token, ...], index: int) -> str:
+    """ "more than 60": the number is a lower bound; "up to 120", "nearly 50": an upper bound."""
+    before = [t.text.lower() for t in tokens[max(index - 2, 0) : index]]
+    pair = "_".join(before[-2:]) if len(before) == 2 else ""
+    return _BOUNDS.get(pair) or _BOUNDS.get(before[-1] if before else "", "")
 
 
 @cache
@@ -96,7 +118,8 @@ def numbers_in(tokens: tuple[Token, ...]) -> tuple[NumberMention, ...]:
         value, after = _number_value(tokens, index)
         unit = _unit(tokens, index, after)
         if unit:
-            found.append(NumberMention(value, unit, token.start, tokens[after - 1].end))
+            end = tokens[after - 1].end
+            found.append(NumberMention(value, unit, token.start, end, _bound(tokens, index)))
     return tuple(found)
 
 
@@ -109,18 +132,27 @@ def _not_a_quantity(tokens: tuple[Token, ...], index: int) -> bool:
     """A time ("6 p.m.", "9:45"), an ordinal or code ("112th", "11am"), a day of a month ("July 13")."""
     token = tokens[index]
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    previous = tokens[index - 1].text.lower() if index > 0 else ""
-    if ":" in token.text or token.text.startswith("0") or previous in cues()["calendar"]:
+    previous = tokens[index - 1] if index > 0 else None
+    if ":" in token.text or token.text.startswith("0"):
         return True
+    if previous is not None and (
+        previous.text.lower() in cues()["calendar"]
+        or (previous.is_number and token.start - previous.end <= _NEAR)
+    ):
+        return True  # "July 13"; the second part of "20 : 09", "8 / 2 / 13", "40-42"
     if following is None:
         return False
-    if following.is_number and len(following.text) == 2 and following.start - token.end <= 3:
-        return True  # "20 : 09", a time some sources space out
+    if following.is_number and following.start - token.end <= _NEAR:
+        return True
+    word = following.text.lower()
+    then = tokens[index + 2].text.lower() if index + 2 < len(tokens) else "m"
     glued = following.start == token.end and following.text[:1].isalpha()
     return (
         glued
-        or following.text.lower().startswith(("a.m", "p.m", "o'clock"))
-        or following.text.lower() in cues()["calendar"]
+        or word.startswith(("a.m", "p.m", "o'clock"))
+        or word in {"am", "pm"}
+        or (word in {"a", "p"} and then == "m")  # "7 p . m .", as some sources space it out
+        or word in cues()["calendar"]
     )
 
 
@@ -136,6 +168,8 @@ def name_phrases_in(tokens: tuple[Token, ...]) -> tuple[NamePhrase, ...]:
         probe = index + 1
         while probe < len(tokens):
             word = tokens[probe].text
+            if word.lower() in cues()["calendar"]:
+                break  # "Accidents on Wednesday", "Murder Published April": a name, then a date
             if _NAME_WORD.match(word) and _adjacent(tokens, probe):
                 end = probe
             elif word.lower() not in _NAME_GLUE or not _adjacent(tokens, probe):

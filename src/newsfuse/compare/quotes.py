@@ -65,10 +65,15 @@ def _carried(members: list[StoryMember]) -> list[Carried]:
 
 
 def _same(a: Carried, b: Carried) -> bool:
-    """Most content words of the shorter quotation occur in the longer one."""
+    """Most content words of the shorter quotation occur in the longer one, and most of its words in
+    the same order: two quotes about Ellen DeGeneres hosting the Oscars share words, not wording."""
     left, right = {t.key for t in a.words if t.key}, {t.key for t in b.words if t.key}
     shared = len(left & right)
-    return shared >= MIN_SHARED and shared / max(min(len(left), len(right)), 1) >= SAME_QUOTE
+    if shared < MIN_SHARED or shared / max(min(len(left), len(right)), 1) < SAME_QUOTE:
+        return False
+    matcher = SequenceMatcher(a=a.folded(), b=b.folded(), autojunk=False)
+    in_order = sum(block.size for block in matcher.get_matching_blocks())
+    return in_order / min(len(a.words), len(b.words)) >= SAME_QUOTE
 
 
 def _changed(first: Carried, later: Carried) -> tuple[Span, ...]:
@@ -80,6 +85,15 @@ def _changed(first: Carried, later: Carried) -> tuple[Span, ...]:
         if op in {"replace", "insert"} and j1 > 0 and j2 < len(later.words):
             spans.append(Span(article_id, later.words[j1].start, later.words[j2 - 1].end, "changed"))
     return tuple(spans)
+
+
+def _named(carried: Carried) -> bool:
+    """Whether the speaker is named where the quote is, not only resolved from "he" or "the officer"."""
+    mention = carried.quote.speaker
+    if mention is None or carried.person is None:
+        return False
+    words = set(mention.text_in(carried.member.article.text).casefold().split())
+    return bool(words & set(carried.person.casefold().split()))
 
 
 def _different_speakers(a: str | None, b: str | None) -> bool:
@@ -115,7 +129,9 @@ def group_quotes(
         )
         entries.append(QuoteEntry(f"q{number}", first.speaker, occurrences))
         conflicts.extend(
-            _attribution(first, c) for c in group[1:] if _different_speakers(first.person, c.person)
+            _attribution(first, c)
+            for c in group[1:]
+            if _named(first) and _named(c) and _different_speakers(first.person, c.person)
         )
     return entries, conflicts
 

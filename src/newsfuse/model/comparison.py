@@ -16,7 +16,7 @@ from typing import Any
 from newsfuse.model.analysis import ArticleAnalysis
 from newsfuse.model.article import Article, Span
 
-COMPARER_NAME = "compare.v3"  # v3: alignment in the context of whole articles, names weighing most there
+COMPARER_NAME = "compare.v3"  # v3: alignment in article context; differences only between claims on one thing
 
 
 @dataclass(frozen=True, slots=True)
