@@ -232,3 +232,33 @@ def test_parenthetical_cue_inside_reported_clause(make_article: Callable[..., Ar
     assert quote.kind == "indirect" and quote.cue_lemma == "say"
     assert _speaker_name(analysis, quote) == "Orla Venter"
     assert all("said" not in c.text_in(article.text) for c in quote.content)
+
+
+def test_cue_with_preposition_reports_its_object(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "X called for a recount", "X talked about …": the preposition's object is the content."""
+    article = make_article(
+        "Recount sought",
+        "Councillor Ben Harrow called for a full recount of the harbour ballots.",
+        "Harrow talked about the long queues at the polling station in Velmont.",
+    )
+    analysis = analyze_article(article)
+    for needle in ("a full recount", "the long queues"):
+        quote = _quote_at(analysis, article.text, needle)
+        assert quote.kind == "indirect"
+        assert quote.content[0].text_in(article.text).startswith(needle)
+        assert _speaker_name(analysis, quote) == "Ben Harrow"
+
+
+def test_signed_quotation(make_article: Callable[..., Article], nlp: Any) -> None:
+    """“…” ― Name at the end of a line: the quotation is signed by that person."""
+    article = make_article(
+        "Readers on the new bridge",
+        "“The bridge saves me an hour every single day.” ― Tomas Reyes",
+        "“I miss the old ferry and its slow mornings.” ― Ana Ruiz",
+    )
+    analysis = analyze_article(article)
+    first = _quote_at(analysis, article.text, "The bridge saves")
+    second = _quote_at(analysis, article.text, "I miss the old")
+    assert first is not second
+    assert first.speaker is not None and first.speaker.text_in(article.text).endswith("Reyes")
+    assert second.speaker is not None and second.speaker.text_in(article.text).endswith("Ruiz")

@@ -9,6 +9,7 @@ family that … . “She's …”"), or carries on the previous paragraph's quot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -21,6 +22,10 @@ CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "oprd")
 OBJECT_PREPS = frozenset({"for", "against", "about"})
 MARKERS = frozenset({"that"})
+# A dash, then a capitalised name of up to six words, then the end of the line: a signed quotation.
+_SIGNED = re.compile(
+    r"[ \t]*[―—–-][ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5})[ \t.]*(?:\n|$)"
+)
 MIN_QUOTE_WORDS = 2
 LONG_QUOTE_WORDS = 4
 TAIL_TOKENS = 6  # “…,” Trump barked: a verb this close after a quotation is its cue
@@ -68,19 +73,27 @@ def _looks_like_title(inner: str) -> bool:
     )
 
 
-def governed(verb: Token, stance: frozenset[str]) -> list[Token]:
-    """The dependents of a cue verb that hold what is said or believed."""
+def governed(verb: Token, lex: Lexicon) -> list[Token]:
+    """The dependents of a cue verb that hold what is said or believed.
+
+    A clause or an object; else, for a verb that takes its content after a preposition ("talked
+    about", "called for", "referred to"), the object of that preposition.
+    """
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
         return clauses
-    if verb.lemma_.lower() in LISTENER_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in LISTENER_VERBS:
         return []
     objects = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
     if objects:
         return objects
-    if verb.lemma_.lower() not in stance:
-        return []
-    return [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS][:1]
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        if f"{lemma} {prep.lower_}" in lex.phrasal or (lemma in lex.stance and prep.lower_ in OBJECT_PREPS):
+            return [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}][:1]
+    return []
 
 
 def governed_bounds(children: list[Token]) -> tuple[int, int]:
@@ -125,6 +138,10 @@ class DirectQuotes:
         by_cue: dict[int, Found] = {}
         for seg in quotations:
             paragraph = self.paragraph_of[seg.start]
+            signer = self._signer(seg)
+            if signer is not None:  # “…” ― Name: signed, so neither cued nor a continuation
+                found.append(Found("direct", [(seg.start, seg.end)], None, signer, paragraph, False, [seg]))
+                continue
             cue = self._cue_in_frame(seg, inside)
             if cue is not None and cue.i in by_cue and by_cue[cue.i].paragraph == paragraph:
                 self._extend(by_cue[cue.i], seg)
@@ -146,13 +163,23 @@ class DirectQuotes:
             self._widen_mixed(item)
         return found
 
+    def _signer(self, seg: Segment) -> Token | None:
+        """The name after a dash ending the quotation's line (“…” ― Ana Ruiz), as a testimonial is signed."""
+        text = text_of(self.doc)
+        match = _SIGNED.match(text, seg.end)
+        if match is None:
+            return None
+        span = self.doc.char_span(*match.span("name"), alignment_mode="expand")
+        names = [t for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()] if span is not None else []
+        return names[-1] if names else None
+
     def _widen_mixed(self, item: Found) -> None:
         """A quotation embedded in what its cue verb governs (X said that her “long road” …) is a mixed
         quote: its content is the whole governed clause or object, marks and all."""
         cue, first = item.cue, item.segments[0]
         if cue is None or not is_cue(cue, self.lex) or cue.idx >= first.start or not self._embedded(first):
             return
-        children = governed(cue, self.lex.stance)
+        children = governed(cue, self.lex)
         if not children:
             return
         start, end = governed_bounds(children)

@@ -20,11 +20,12 @@ class Lexicon:
     title: frozenset[str]
     forms: frozenset[str]  # irregular word forms of the cues (said, told, thought)
     noun_forms: frozenset[str]  # cue word forms that are nearly always nouns in news (state, support)
+    phrasal: frozenset[str]  # "verb preposition" pairs whose object is the content ("talk about")
 
     @property
     def cues(self) -> frozenset[str]:
         """Every verb lemma that can introduce an attribution."""
-        return self.speech | self.stance
+        return self.speech | self.stance | {pair.split()[0] for pair in self.phrasal}
 
 
 def parse_sections(text: str) -> dict[str, frozenset[str]]:
@@ -57,4 +58,5 @@ def lexicon() -> Lexicon:
         title=sections.get("title", frozenset()),
         forms=sections.get("forms", frozenset()),
         noun_forms=sections.get("noun_forms", frozenset()),
+        phrasal=sections.get("phrasal", frozenset()),
     )

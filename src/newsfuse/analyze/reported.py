@@ -34,7 +34,7 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
 
 
 def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
-    children = governed(verb, lex.stance)
+    children = governed(verb, lex)
     subject = subject_of(verb)
     if subject is None:
         return _passive(verb, children, paragraph_of)
