@@ -50,13 +50,17 @@ _FIRST_STATE = (
 _ORDER: dict[str, str] = {
     "newest": "s.last_published DESC NULLS LAST, s.id",
     "largest": "s.size DESC, s.last_published DESC NULLS LAST, s.id",
-    "contested": "c.contradictions DESC NULLS LAST, c.facts DESC, s.last_published DESC NULLS LAST, s.id",
+    # compared stories by contradictions then facts (then id, as their index reads them), the rest newest
+    "contested": "c.contradictions DESC NULLS LAST, c.facts DESC, "
+    "CASE WHEN c.story_id IS NULL THEN NULL ELSE s.id END, s.last_published DESC NULLS LAST, s.id",
 }
-_SUMMARY = (
-    "SELECT s.id, s.title, s.size, s.outlets, s.first_published, s.last_published, s.hot, "
-    "c.facts, c.corroborated, c.contradictions, c.quotes "
-    "FROM stories s LEFT JOIN story_comparisons c ON c.story_id = s.id"
+_COMPARED = "c.contradictions DESC, c.facts DESC, c.story_id"
+_SUMMARY_COLUMNS = (
+    "s.id, s.title, s.size, s.outlets, s.first_published, s.last_published, s.hot, "
+    "c.facts, c.corroborated, c.contradictions, c.quotes"
 )
+_SUMMARY = f"SELECT {_SUMMARY_COLUMNS} FROM stories s LEFT JOIN story_comparisons c ON c.story_id = s.id"
+_COMPARED_SUMMARY = f"SELECT {_SUMMARY_COLUMNS} FROM story_comparisons c JOIN stories s ON s.id = c.story_id"
 _CLEARED = (
     "story_entities",
     "entity_keys",
@@ -246,9 +250,25 @@ class StoryTables(SqlTables):
         filters: StoryFilters | None = None,
     ) -> list[StorySummary]:
         where, params = _where(filters)
+        if sort == "contested" and not where:
+            return self._most_contested(limit, offset)
         rows = self._read(
             f"{_SUMMARY} {where} ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?", (*params, limit, offset)
         )
+        return [_summary(row) for row in rows]
+
+    def _most_contested(self, limit: int, offset: int) -> list[StorySummary]:
+        """The contested order read in two index scans: compared stories by their counts, then the rest
+        newest first (one sorted join over every story would cost a full sort on each page)."""
+        compared = int(self._read("SELECT count(*) AS n FROM story_comparisons")[0]["n"])
+        rows: list[dict[str, Any]] = []
+        if offset < compared:
+            rows = self._read(f"{_COMPARED_SUMMARY} ORDER BY {_COMPARED} LIMIT ? OFFSET ?", (limit, offset))
+        if len(rows) < limit:
+            rows += self._read(
+                f"{_SUMMARY} WHERE c.story_id IS NULL ORDER BY {_ORDER['newest']} LIMIT ? OFFSET ?",
+                (limit - len(rows), max(0, offset - compared)),
+            )
         return [_summary(row) for row in rows]
 
     def count_stories(self, filters: StoryFilters | None = None) -> int:
