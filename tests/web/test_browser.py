@@ -147,3 +147,17 @@ def test_reading_works_without_javascript(browser: Browser, base_url: str, examp
         _lands_on_source(page, page.locator("table.quotes a.stmt").first, examples_db)
     finally:
         context.close()
+
+
+def test_highlight_link_without_fragment_still_scrolls_to_the_characters(page: Page, base_url: str) -> None:
+    """``/articles/{id}?start=&end=`` typed without ``#hl`` still brings the highlight into view."""
+    page.goto(base_url + "/")
+    page.locator("a.story-title").first.click()
+    link = page.locator("ol.articles a").last
+    href = str(link.get_attribute("href")).split("?")[0]
+    page.goto(base_url + href)
+    length = len(str(page.locator(".clean").text_content()))
+    start = max(length - 40, 0)
+    page.set_viewport_size({"width": 1280, "height": 300})
+    page.goto(f"{base_url}{href}?start={start}&end={length}")
+    expect(page.locator("mark#hl")).to_be_in_viewport()
