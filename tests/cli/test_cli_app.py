@@ -43,9 +43,21 @@ def db(tmp_path: Path) -> str:
     return path
 
 
-@pytest.mark.parametrize(
-    "command", [[], ["ingest"], ["analyze"], ["articles"], ["show"], ["stories"], ["story"], ["cluster"]]
+COMMANDS = (
+    "ingest",
+    "analyze",
+    "articles",
+    "show",
+    "stories",
+    "story",
+    "cluster",
+    "report",
+    "export",
+    "serve",
 )
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS), ["token", "create"]])
 def test_help_explains_with_an_example(command: list[str]) -> None:
     """The tool's help and every command's help carry an Example: line."""
     result = runner.invoke(app, [*command, "--help"])

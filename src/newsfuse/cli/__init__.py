@@ -1,4 +1,5 @@
-"""The command line: ``ingest``, ``analyze``, ``articles``, ``show``, ``stories``, ``story``, ``cluster``.
+"""The command line: ``ingest``, ``analyze``, ``articles``, ``show``, ``stories``, ``story``, ``cluster``,
+``report``, ``export``, ``serve`` and ``token``.
 
 Commands parse arguments, call one service function and print; errors become one line and an exit code.
 """
