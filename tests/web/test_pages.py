@@ -97,7 +97,7 @@ def test_story_page_shows_contradictions_with_both_sides(client: TestClient) -> 
 
 def test_article_page_text_and_exact_highlight(client: TestClient, examples_db: str) -> None:
     """The article text is the clean text character for character; the highlight is exactly start..end;
-    opened without its story, the page finds the story and still links the claims across outlets."""
+    opened without its story (or with a stale one), the page finds the story and links the claims across."""
     story_id = _story_ids(client)[0]
     story = client.get(f"/stories/{story_id}").text
     attrs, quote = elements(story, "a", "stmt")[0]
@@ -115,6 +115,8 @@ def test_article_page_text_and_exact_highlight(client: TestClient, examples_db: 
     plain = client.get(f"/articles/{attrs['data-article']}")
     assert plain.status_code == 200 and not elements(plain.text, "mark", id_="hl")
     assert f'href="/stories/{story_id}"' in plain.text and elements(plain.text, "ol", "claims")
+    stale = client.get(f"/articles/{attrs['data-article']}?story=story-0000000000000000")
+    assert stale.status_code == 200 and f'href="/stories/{story_id}"' in stale.text
 
 
 @pytest.mark.parametrize(

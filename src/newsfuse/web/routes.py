@@ -102,7 +102,7 @@ def article(
 
     def build() -> dict[str, Any]:
         view = show_article(store, article_id)
-        story_id = story or story_of(store, view.article)
+        story_id = story_of(store, view.article, story)
         compared = compare_stored_story(store, story_id) if story_id else None
         return {"page": article_page(view, compared, start, end)}
 
