@@ -99,6 +99,7 @@ def _attributions(
         if item.speaker is None:
             item.speaker = _person_beside(doc, index, item)
     quoted = [r for item in found for r in item.content]
+    found = [item for item in found if item.cue is not None or item.speaker is not None]  # no one's words
     for item in reported(doc, lex, paragraph_of, quoted):
         if any(item.content[0][0] <= s.start and s.end <= item.content[-1][1] for s in segments):
             item.kind = "mixed"
