@@ -165,7 +165,7 @@ BODY_FRAMES = [
 ]
 
 
-def _rebound(function: Callable[..., Any], **names: Any) -> Callable[..., Any]:
+def rebound(function: Callable[..., Any], **names: Any) -> Callable[..., Any]:
     """A copy of one of trafilatura's functions that finds ``names`` in place of its module's globals."""
     code = function.__code__
     namespace = {**function.__globals__, **names}
@@ -174,11 +174,11 @@ def _rebound(function: Callable[..., Any], **names: Any) -> Callable[..., Any]:
     return copy
 
 
-_prune_sections = _rebound(main_extractor.prune_unwanted_sections, OVERALL_DISCARD_XPATH=[discard_targets])
-extract_content = _rebound(
+_prune_sections = rebound(main_extractor.prune_unwanted_sections, OVERALL_DISCARD_XPATH=[discard_targets])
+extract_content = rebound(
     main_extractor.extract_content,
-    _extract=_rebound(
+    _extract=rebound(
         main_extractor._extract, prune_unwanted_sections=_prune_sections, BODY_XPATH=BODY_FRAMES
     ),
-    recover_wild_text=_rebound(main_extractor.recover_wild_text, prune_unwanted_sections=_prune_sections),
+    recover_wild_text=rebound(main_extractor.recover_wild_text, prune_unwanted_sections=_prune_sections),
 )

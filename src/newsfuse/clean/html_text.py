@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from lxml.etree import _Element  # type: ignore[import-untyped]  # no stubs installed
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
-from trafilatura.core import bare_extraction
-from trafilatura.settings import Extractor
 
 from newsfuse.clean.html_fast import fast_extraction
+from newsfuse.clean.html_full import full_extraction
 from newsfuse.clean.html_prune import extraction_tree
 from newsfuse.model import ParagraphKind
 
@@ -36,19 +35,11 @@ def extract_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
     fast = fast_extraction(extraction_tree(tree), url, lambda: extraction_tree(tree))
     blocks = _blocks(fast) if fast is not None else []
     if _length(blocks) < _FULL_MODE_BELOW_SHARE * _visible_length(tree):
-        full = _full_mode(extraction_tree(tree), url)
+        full_body = full_extraction(extraction_tree(tree), url)
+        full = _blocks(full_body) if full_body is not None else []
         if _length(full) > _length(blocks):
             blocks = full
     return blocks
-
-
-def _full_mode(tree: HtmlElement, url: str | None) -> list[Block]:
-    """trafilatura's balanced mode with all its fallbacks (readability, jusText, recall escalation)."""
-    options = Extractor(output_format="txt", fast=False, comments=False, tables=True, url=url)
-    document = bare_extraction(tree, options=options)
-    if document is None or isinstance(document, dict) or document.body is None:
-        return []
-    return _blocks(document.body)
 
 
 def _blocks(body: _Element) -> list[Block]:
