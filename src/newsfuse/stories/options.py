@@ -37,7 +37,7 @@ class ClusterOptions:
     window_days: float = 7.0
     max_story_days: float = 14.0
     query_terms: int = 8
-    max_candidates: int = 6
+    max_candidates: int = 3
     max_posting: int = 60
     centroid_terms: int = 300
     key_entities: int = 10

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.model.story import EntityRef, StoryEntity
@@ -66,41 +66,42 @@ def story_entities(refs: Sequence[tuple[str, EntityRef]], limit: int) -> tuple[S
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i in range(len(refs)):
         members[groups.find(i)].append(i)
-    ranked = [(_weight(_mentions(refs[i] for i in idx)), idx) for idx in members.values()]
+    ranked = [(_weight(_mentions([refs[i] for i in idx])), idx) for idx in members.values()]
     if len(ranked) > limit:  # full records only for the groups that make the cut: names break ties
         floor = heapq.nlargest(limit, (weight for weight, _ in ranked))[-1]
         above = [(weight, idx) for weight, idx in ranked if weight > floor]
         tied = [idx for weight, idx in ranked if weight == floor]
-        tied.sort(key=lambda idx: _name(_surfaces(refs[i] for i in idx)))
+        tied.sort(key=lambda idx: _name(_surfaces([refs[i] for i in idx])))
         ranked = above + [(floor, idx) for idx in tied[: limit - len(above)]]
     out = [_story_entity([refs[i] for i in idx]) for _, idx in ranked]
     out.sort(key=lambda e: (-e.weight, e.name))
     return tuple(out)
 
 
-def _mentions(group: Iterable[tuple[str, EntityRef]]) -> Counter[str]:
+def _mentions(group: Sequence[tuple[str, EntityRef]]) -> dict[str, int]:
     """Mentions of one entity per article."""
-    mentions: Counter[str] = Counter()
+    mentions: dict[str, int] = {}
     for article_id, ref in group:
-        mentions[article_id] += ref.mentions
+        mentions[article_id] = mentions.get(article_id, 0) + ref.mentions
     return mentions
 
 
-def _weight(mentions: Counter[str]) -> float:
+def _weight(mentions: dict[str, int]) -> float:
     """How many articles name the entity, plus a little for how often (the rank within the story)."""
     return len(mentions) + math.log1p(sum(mentions.values())) / 10.0
 
 
-def _surfaces(group: Iterable[tuple[str, EntityRef]]) -> Counter[str]:
+def _surfaces(group: Sequence[tuple[str, EntityRef]]) -> dict[str, int]:
     """Every name of one entity, weighted by the mentions under it (aliases count for naming, not weight)."""
-    surfaces: Counter[str] = Counter()
+    surfaces: dict[str, int] = {}
     for _, ref in group:
-        surfaces[ref.name] += ref.mentions
-        surfaces.update({alias: 0 for alias in ref.aliases})
+        surfaces[ref.name] = surfaces.get(ref.name, 0) + ref.mentions
+        for alias in ref.aliases:
+            surfaces.setdefault(alias, 0)
     return surfaces
 
 
-def _name(surfaces: Counter[str]) -> str:
+def _name(surfaces: dict[str, int]) -> str:
     """The fullest, most used name."""
     return max(surfaces, key=lambda s: (len(name_key(s).split()), surfaces[s], s))
 
@@ -114,7 +115,7 @@ def _story_entity(group: Sequence[tuple[str, EntityRef]]) -> StoryEntity:
     name = _name(surfaces)
     label = labels.most_common(1)[0][0]
     aliases = tuple(sorted(s for s in surfaces if s != name))
-    return StoryEntity(entity_id(name, label), name, label, aliases, dict(mentions), _weight(mentions))
+    return StoryEntity(entity_id(name, label), name, label, aliases, mentions, _weight(mentions))
 
 
 @dataclass
