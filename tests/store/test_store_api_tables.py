@@ -88,12 +88,16 @@ def test_comparison_cache_is_keyed_by_etag(store: Store, stories: dict[str, str]
 def test_a_changed_story_loses_its_cached_comparison(
     store: Store, stories: dict[str, str], make_article: ArticleFactory
 ) -> None:
-    """When clustering adds an article to a story, its cache entry is dropped (counts never go stale)."""
+    """When clustering adds an article to a story, its cache entry is dropped (counts never go stale) and
+    the story is found by its new outlet."""
     store.save_comparison(_cached(stories["bridge"], "etag-1", 3))
     third = make_article("Marlow bridge repairs", *BRIDGE, outlet="Marlow Weekly", published=_at(9))
     _store(store, [third])
     assert store.get_story(stories["bridge"]).story.size == 3
     assert store.get_comparison(stories["bridge"], "etag-1") is None
+    assert [s.id for s in store.list_stories(filters=StoryFilters(outlet="Marlow Weekly"))] == [
+        stories["bridge"]
+    ]
 
 
 def test_caching_a_vanished_story_is_ignored(store: Store, stories: dict[str, str]) -> None:

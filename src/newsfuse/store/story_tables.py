@@ -108,7 +108,9 @@ def story_from_dict(data: dict[str, Any]) -> Story:
 
 
 def _where(filters: StoryFilters | None) -> tuple[str, list[Any]]:
-    """The WHERE clause (or nothing) and its parameters that keep the stories ``filters`` asks for."""
+    """The WHERE clause (or nothing) and its parameters that keep the stories ``filters`` asks for.
+
+    Outlet and entity are EXISTS probes, so a list walks its sort index and stops at a page."""
     if filters is None:
         return "", []
     clauses: list[str] = []
@@ -120,13 +122,10 @@ def _where(filters: StoryFilters | None) -> tuple[str, list[Any]]:
         clauses.append("s.first_published <= ?")
         params.append(sort_key(filters.until))
     if filters.outlet is not None:
-        clauses.append(
-            "s.id IN (SELECT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id "
-            "WHERE a.outlet = ?)"
-        )
+        clauses.append("EXISTS (SELECT 1 FROM story_outlets o WHERE o.outlet = ? AND o.story_id = s.id)")
         params.append(filters.outlet)
     if filters.entity is not None:
-        clauses.append("s.id IN (SELECT e.story_id FROM story_entities e WHERE e.entity_id = ?)")
+        clauses.append("EXISTS (SELECT 1 FROM story_entities e WHERE e.story_id = s.id AND e.entity_id = ?)")
         params.append(filters.entity)
     return ("WHERE " + " AND ".join(clauses), params) if clauses else ("", [])
 
@@ -229,6 +228,11 @@ class StoryTables(SqlTables):
             for story in update.stories:
                 tx.run(_UPSERT_STORY, _story_row(story, story.id in update.hot))
                 tx.run("DELETE FROM story_comparisons WHERE story_id = ?", (story.id,))
+                tx.run("DELETE FROM story_outlets WHERE story_id = ?", (story.id,))
+                tx.run_many(
+                    "INSERT INTO story_outlets (outlet, story_id) VALUES (?, ?)",
+                    [(outlet, story.id) for outlet in dict.fromkeys(story.outlets)],
+                )
                 tx.run_many(_UPSERT_MEMBER, [(m.article_id, story.id, m.copy_of) for m in story.members])
                 tx.run("DELETE FROM story_entities WHERE story_id = ?", (story.id,))
                 for entity in story.key_entities:
