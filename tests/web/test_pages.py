@@ -210,3 +210,23 @@ def test_search_pages_through_more_results(client: TestClient) -> None:
     hrefs = [{a["href"] for a, _ in elements(html, "a", "stmt")} for html in (first, second)]
     assert hrefs[0] and hrefs[1] and not hrefs[0] & hrefs[1]
     assert any(a.get("rel") == "prev" for a, _ in elements(second, "a"))
+
+
+def test_story_list_keeps_an_outlets_or_an_entitys_stories(client: TestClient) -> None:
+    """An outlet link on the list keeps the stories with an article by it; an entity page links the list of
+    the stories naming it; the order tabs keep the filter."""
+    listing = client.get("/").text
+    outlet_href = elements(listing, "a", "outlet-filter")[0][0]["href"]
+    outlet = elements(listing, "a", "outlet-filter")[0][1]
+    kept = client.get(outlet_href).text
+    rows = [text for _, text in elements(kept, "div", "meta")]
+    assert rows and all(outlet in row for row in rows)
+    tabs = kept.split('<nav class="tabs"')[1].split("</nav>")[0]
+    assert all("outlet=" in a["href"] for a, _ in elements(tabs, "a"))
+    story_id = _story_ids(client)[0]
+    entity_href = elements(client.get(f"/stories/{story_id}").text, "a", "entity")[0][0]["href"]
+    entity_list = next(
+        a["href"] for a, _ in elements(client.get(entity_href).text, "a") if a["href"].startswith("/?entity=")
+    )
+    named = client.get(entity_list).text
+    assert f'href="/stories/{story_id}"' in named and "show all stories" in named

@@ -21,7 +21,7 @@ from newsfuse.service.comparisons import compare_stored_story
 from newsfuse.service.entities import show_entity
 from newsfuse.service.quotes import search_quotes
 from newsfuse.service.story_views import list_stories, show_story
-from newsfuse.store import StorySort
+from newsfuse.store import StoryFilters, StorySort
 from newsfuse.web.article_page import article_page
 from newsfuse.web.article_story import story_of
 from newsfuse.web.page_cache import PageCache, story_page_key
@@ -55,15 +55,38 @@ def _render(request: Request, name: str, build: Callable[[], dict[str, Any]]) ->
     return templates.TemplateResponse(request, name, context)
 
 
+def _list_href(sort: str, outlet: str, entity: str, offset: int = 0) -> str:
+    query = {"sort": sort, "outlet": outlet, "entity": entity, "offset": str(offset) if offset else ""}
+    return "/?" + urlencode({key: value for key, value in query.items() if value})
+
+
 @router.get("/", response_class=HTMLResponse)
-def story_list(request: Request, store: StoreDep, sort: str = "newest", offset: Offset = 0) -> HTMLResponse:
-    """The stories: newest, biggest or most contested first."""
+def story_list(
+    request: Request,
+    store: StoreDep,
+    sort: str = "newest",
+    outlet: Words = "",
+    entity: Words = "",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    """The stories: newest, biggest or most contested first; optionally only an outlet's or an entity's."""
 
     def build() -> dict[str, Any]:
         if sort not in SORTS:
             raise UsageError(f"unknown sort {sort!r}: choose one of {', '.join(SORTS)}")
-        page = list_stories(store, cast(StorySort, sort), PAGE_SIZE, offset)
-        return {"page": page, "sorts": SORTS, "offset": offset, "page_size": PAGE_SIZE}
+        filters = StoryFilters(outlet=outlet or None, entity=entity or None) if outlet or entity else None
+        page = list_stories(store, cast(StorySort, sort), PAGE_SIZE, offset, filters)
+        more = offset + PAGE_SIZE < page.total
+        return {
+            "page": page,
+            "tabs": [(s, _list_href(s, outlet, entity)) for s in SORTS],
+            "outlet": outlet,
+            "entity": entity,
+            "offset": offset,
+            "previous": _list_href(sort, outlet, entity, max(offset - PAGE_SIZE, 0)) if offset else None,
+            "next": _list_href(sort, outlet, entity, offset + PAGE_SIZE) if more else None,
+            "everything": _list_href(sort, "", ""),
+        }
 
     return _render(request, "stories.html", build)
 
