@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from types import FunctionType
 from typing import Any
 
@@ -30,6 +31,7 @@ from trafilatura.xpaths import (
     _STORY_ID_TOKENS,
 )
 
+_CACHED_VALUES = 1 << 14
 _SECTION_TAGS = frozenset({"div", "item", "list", "p", "section", "span"})
 _ID = re.compile("|".join(_OVERALL_DISCARD_BOTH_TOKENS + _OVERALL_DISCARD_ID_TOKENS))
 _CLASS = re.compile("|".join(_OVERALL_DISCARD_BOTH_TOKENS + _OVERALL_DISCARD_CLASS_TOKENS))
@@ -58,47 +60,61 @@ def discard_targets(tree: HtmlElement) -> list[HtmlElement]:
     sections: list[HtmlElement] = []
     hidden: list[HtmlElement] = []
     for element in tree.iterdescendants("*"):
-        attributes = element.attrib
-        if not attributes:
+        names = element.keys()
+        if not names:
             continue
-        if element.tag in _SECTION_TAGS and _is_section(attributes):
+        if element.tag in _SECTION_TAGS and _is_section(element, names):
             sections.append(element)
-        elif _is_hidden(attributes):
+        elif _is_hidden(element, names):
             hidden.append(element)
     return sections + hidden
 
 
-def _is_section(attributes: Any) -> bool:
-    ident, classes = attributes.get("id"), attributes.get("class")
-    if (ident and _ID.search(ident)) or (classes and _CLASS.search(classes)):
+def _is_section(element: HtmlElement, names: list[str]) -> bool:
+    ident, classes = element.get("id") or "", element.get("class") or ""
+    if _section_id(ident) or _section_class(classes) or "data-lp-replacement-content" in names:
         return True
-    if "data-lp-replacement-content" in attributes:
+    role, component = element.get("role") or "", element.get("data-component") or ""
+    if "nav" in role.replace("N", "n") or "MostPopularStories" in component:
         return True
-    role, component = attributes.get("role"), attributes.get("data-component")
-    if (role and "nav" in role.replace("N", "n")) or (component and "MostPopularStories" in component):
-        return True
-    return "cookie" in _first_of(attributes, "id", "class")
+    return ("cookie" in ident or "cookie" in classes) and "cookie" in _first_of(element, names, "id", "class")
 
 
-def _is_hidden(attributes: Any) -> bool:
-    ident, classes, style = attributes.get("id"), attributes.get("class"), attributes.get("style")
-    if classes == "comments-title" or attributes.get("aria-hidden") == "true":
+def _is_hidden(element: HtmlElement, names: list[str]) -> bool:
+    ident, classes, style = element.get("id") or "", element.get("class") or "", element.get("style") or ""
+    if classes == "comments-title" or element.get("aria-hidden") == "true":
         return True
-    if _first_of(attributes, "id", "class").startswith("reply-") or "hidden" in _first_of(
-        attributes, "id", "style"
-    ):
+    if _HIDDEN_ID.search(ident) or _hidden_class(classes):
         return True
-    if style and ("display:none" in style or "display: none" in style):
+    if "display:none" in style or "display: none" in style:
         return True
-    return bool((ident and _HIDDEN_ID.search(ident)) or (classes and _HIDDEN_CLASS.search(classes)))
+    if (ident.startswith("reply-") or classes.startswith("reply-")) and _first_of(
+        element, names, "id", "class"
+    ).startswith("reply-"):
+        return True
+    return ("hidden" in ident or "hidden" in style) and "hidden" in _first_of(element, names, "id", "style")
 
 
-def _first_of(attributes: Any, first: str, second: str) -> str:
+# class values repeat across a page's elements (and a site's pages): each is tested once
+@lru_cache(maxsize=_CACHED_VALUES)
+def _section_class(classes: str) -> bool:
+    return bool(_CLASS.search(classes))
+
+
+@lru_cache(maxsize=_CACHED_VALUES)
+def _section_id(ident: str) -> bool:
+    return bool(_ID.search(ident))
+
+
+@lru_cache(maxsize=_CACHED_VALUES)
+def _hidden_class(classes: str) -> bool:
+    return bool(_HIDDEN_CLASS.search(classes))
+
+
+def _first_of(element: HtmlElement, names: list[str], first: str, second: str) -> str:
     """XPath's string value of ``@first|@second``: whichever of the two comes first in the tag."""
-    for name, value in attributes.items():
-        if name in (first, second):
-            return str(value)
-    return ""
+    name = next((name for name in names if name in (first, second)), None)
+    return str(element.get(name)) if name else ""
 
 
 def _article_frame(element: HtmlElement) -> bool:

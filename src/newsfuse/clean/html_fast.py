@@ -26,12 +26,15 @@ from newsfuse.clean.html_content import extract_content
 _SCROLL_TAGS = frozenset({"div", "section", "aside"})
 _SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _APPENDED_POST = re.compile(r"mvp-post-add-(?:box|wrap)")
+_SCROLL_HINT, _APPENDED_HINT = "scroll", "mvp-post-add-"  # substrings every match contains
 _SHARE_BUTTONS = "elementor-share-buttons"
 _COMMENT_TAGS = frozenset({"div", "list", "section", "details", "ol", "ul"})
 _LIST_TAGS = frozenset({"ol", "ul"})
 _COMMENT_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
 _COMMENT_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
 _COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+_COMMENT_ID_STARTS = ("Comment", "comment", "comol", "disqus_thread", "dsq-comments")
+_COMMENT_HINT = "omment"
 _CANDIDATE_TAGS = tuple(_SCROLL_TAGS | _COMMENT_TAGS)
 # trafilatura's thread-forum test: there the comment containers hold the posts and are kept
 _FORUM_POSTING = re.compile(
@@ -73,8 +76,10 @@ def raw_prune_targets(tree: HtmlElement) -> list[HtmlElement]:
     comments: list[HtmlElement] = []
     keep_comments = _is_forum(tree)
     for element in tree.iterdescendants(_CANDIDATE_TAGS):
-        tag = element.tag
         ident, classes = element.get("id") or "", element.get("class") or ""
+        if not ident and not classes:
+            continue
+        tag = element.tag
         if tag in _SCROLL_TAGS:
             if _is_scroll(element, ident, classes):
                 scroll.append(element)
@@ -87,6 +92,13 @@ def raw_prune_targets(tree: HtmlElement) -> list[HtmlElement]:
 
 def _is_scroll(element: HtmlElement, ident: str, classes: str) -> bool:
     """A container of appended follow-up articles (unless it holds the page's ``<h1>``)."""
+    if not (
+        _SCROLL_HINT in ident
+        or _SCROLL_HINT in classes
+        or _APPENDED_HINT in ident
+        or _APPENDED_HINT in classes
+    ):
+        return False
     if not (_SCROLL.search(ident) or _SCROLL.search(classes)):
         return False
     appended = _APPENDED_POST.search(ident) or _APPENDED_POST.search(classes)
@@ -95,6 +107,8 @@ def _is_scroll(element: HtmlElement, ident: str, classes: str) -> bool:
 
 def _is_comments(tag: str, ident: str, classes: str) -> bool:
     """A comment section; an ``ol``/``ul`` only by a comment id or class, not a Disqus id."""
+    if not (ident.startswith(_COMMENT_ID_STARTS) or _COMMENT_HINT in classes):
+        return False
     if not (_COMMENT_ID.search(ident) or _COMMENT_CLASS.search(classes)):
         return False
     return tag not in _LIST_TAGS or bool(_COMMENT_LIST_ID.search(ident) or _COMMENT_CLASS.search(classes))
