@@ -64,7 +64,7 @@ def _list_href(sort: str, outlet: str, entity: str, offset: int = 0) -> str:
 def story_list(
     request: Request,
     store: StoreDep,
-    sort: str = "newest",
+    sort: Words = "newest",
     outlet: Words = "",
     entity: Words = "",
     offset: Offset = 0,
@@ -119,7 +119,7 @@ def article(
     article_id: ItemId,
     start: Position = None,
     end: Position = None,
-    story: str | None = None,
+    story: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     """One article, its marks, an optional highlight of exact characters, its claims across its story."""
 
