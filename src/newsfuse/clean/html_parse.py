@@ -18,12 +18,16 @@ from lxml.html import (  # type: ignore[import-untyped]  # no stubs installed
     HtmlProcessingInstruction,
     fromstring,
 )
-from trafilatura.utils import load_html, repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS, load_html
 
 from newsfuse.errors import InputError
 
 # never text, and trafilatura deletes them anyway: pruned once, before the tree is copied for extraction
 _INERT_TAGS = ("style", "svg", "template")
+# what libxml2 rejects and trafilatura's repair deletes: C0 controls but tab and newlines, U+FFFE, U+FFFF
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_HEAD = 4096  # characters in which trafilatura looks for a self-closing <html/>
+_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 
 
 @cache
@@ -43,13 +47,34 @@ def parse_html(html: str) -> HtmlElement:
     if not html.strip():
         raise InputError("the page is empty")
     try:
-        repaired = repair_faulty_html(html, html[:50].lower())
-        tree = fromstring(repaired.encode("utf-8", "surrogatepass"), parser=_parser())
+        tree = fromstring(repaired_bytes(html), parser=_parser())
     except (etree.LxmlError, ValueError, TypeError):
         tree = None
     if tree is None:
         tree = _parse_leniently(html)
     return tree
+
+
+def repaired_bytes(html: str) -> bytes:
+    """The page as UTF-8, repaired as trafilatura's ``repair_faulty_html`` does.
+
+    Its deletion of invalid characters is a regular expression over the whole text, a millisecond on an
+    average page; deleting the bytes from the encoded page costs a fraction of that.
+    """
+    if INVALID_XML_CHARS.search(html, 0, _HEAD):  # rare: the repairs of the head must not see them
+        html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in html[:50].lower():  # libxml2 stumbles on a doctype with a slash in it
+        first, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+    for line in html[:_HEAD].splitlines()[:4]:  # and on a self-closing <html/>
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    data = html.encode("utf-8", "surrogatepass").translate(None, _CONTROL_BYTES)
+    for sequence in _NONCHARACTERS:
+        if sequence in data:
+            data = data.replace(sequence, b"")
+    return data
 
 
 def _parse_leniently(html: str) -> HtmlElement:
