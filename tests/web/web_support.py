@@ -1,4 +1,4 @@
-"""Helpers of the web tests: build a store from inputs, serve the app over HTTP in a thread."""
+"""Helpers of the web tests: build a store from inputs, serve the app over HTTP in a thread, read pages."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,43 @@ def serve(db: str) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+class _Elements(HTMLParser):
+    """The attributes and text content of every element matching a tag and, optionally, a class or id."""
+
+    def __init__(self, tag: str, cls: str | None = None, id_: str | None = None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.want = (tag, cls, id_)
+        self.found: list[tuple[dict[str, str], list[str]]] = []
+        self.open: list[tuple[str, int | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        want_tag, cls, id_ = self.want
+        hit = (
+            tag == want_tag
+            and (cls is None or cls in values.get("class", "").split())
+            and (id_ is None or values.get("id") == id_)
+        )
+        if hit:
+            self.found.append((values, []))
+        self.open.append((tag, len(self.found) - 1 if hit else None))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open:
+            if self.open.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for _, index in self.open:
+            if index is not None:
+                self.found[index][1].append(data)
+
+
+def elements(
+    html: str, tag: str, cls: str | None = None, id_: str | None = None
+) -> list[tuple[dict[str, str], str]]:
+    parser = _Elements(tag, cls, id_)
+    parser.feed(html)
+    return [(attrs, "".join(text)) for attrs, text in parser.found]
