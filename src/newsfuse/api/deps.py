@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from newsfuse.api.config import ServerConfig
@@ -29,8 +30,11 @@ def server_config(request: Request) -> ServerConfig:
     return config
 
 
-def get_store(request: Request) -> Iterator[Store]:
-    """The store for this request: borrowed from the app's pool, returned when the request is done."""
+async def get_store(request: Request) -> AsyncIterator[Store]:
+    """The store for this request: borrowed from the app's pool, returned when the request is done.
+
+    Async, so resolving it costs no thread hop: lending an idle store is a list pop (a new one is opened
+    only until the pool is warm)."""
     pool: StorePool = request.app.state.stores
     with pool.borrow() as store:
         yield store
@@ -40,24 +44,26 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def _token(store: Store, credentials: HTTPAuthorizationCredentials | None) -> ApiToken:
+def _token(pool: StorePool, credentials: HTTPAuthorizationCredentials | None) -> ApiToken:
     if credentials is None:
         raise AuthError(
             "this endpoint needs a bearer token: Authorization: Bearer <token from newsfuse token create>"
         )
-    token = check_token(store, credentials.credentials)
+    with pool.borrow() as store:
+        token = check_token(store, credentials.credentials)
     if token is None:
         raise AuthError("the bearer token is unknown or revoked")
     return token
 
 
-def require_write(store: StoreDep, credentials: Credentials) -> ApiToken:
+async def require_write(request: Request, credentials: Credentials) -> ApiToken:
     """Writes always need a live token."""
-    return _token(store, credentials)
+    return await run_in_threadpool(_token, request.app.state.stores, credentials)
 
 
-def require_read(request: Request, store: StoreDep, credentials: Credentials) -> ApiToken | None:
-    """Reads need a live token only when the server was started with ``--require-token-for-reads``."""
+async def require_read(request: Request, credentials: Credentials) -> ApiToken | None:
+    """Reads need a live token only when the server was started with ``--require-token-for-reads``
+    (an open read costs nothing here: no store, no thread)."""
     if not server_config(request).require_token_for_reads:
         return None
-    return _token(store, credentials)
+    return await run_in_threadpool(_token, request.app.state.stores, credentials)

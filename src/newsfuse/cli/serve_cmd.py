@@ -9,6 +9,9 @@ import typer
 from newsfuse.api.config import LOOPBACK_HOSTS, ServerConfig
 from newsfuse.cli.app import app, settings, stderr
 
+_KEEP_ALIVE_SECONDS = 75
+"""Idle keep-alive connections stay open this long (uvicorn's 5 s default races clients that reuse a
+pooled connection just as the server closes it: the request fails with a reset)."""
 _WORKER_START_SECONDS = 120
 """A worker imports the analysis stack (spaCy) before it answers; on a busy machine that takes a while."""
 
@@ -56,7 +59,9 @@ def serve_command(
         )
     config = ServerConfig(db, require_token_for_reads=require_token_for_reads, warm_comparisons=warm)
     if workers == 1:
-        uvicorn.run(create_app(config), host=host, port=port, log_level="info")
+        uvicorn.run(
+            create_app(config), host=host, port=port, timeout_keep_alive=_KEEP_ALIVE_SECONDS, log_level="info"
+        )
         return
     config.to_environment()
     uvicorn.run(
@@ -64,6 +69,7 @@ def serve_command(
         factory=True,
         workers=workers,
         timeout_worker_healthcheck=_WORKER_START_SECONDS,
+        timeout_keep_alive=_KEEP_ALIVE_SECONDS,
         host=host,
         port=port,
         log_level="info",
