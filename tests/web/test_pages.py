@@ -83,6 +83,7 @@ def test_article_page_text_and_exact_highlight(client: TestClient, examples_db: 
     [
         ("?start=5", 400, "both start and end"),
         ("?start=9&end=2", 400, "outside"),
+        ("?start=-1&end=2", 400, "outside"),
         ("?start=0&end=999999", 400, "outside"),
     ],
 )

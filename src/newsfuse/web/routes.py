@@ -34,7 +34,7 @@ PAGE_SIZE = 20
 _STORY_PAGES = PageCache()
 SORTS: tuple[str, ...] = get_args(StorySort)
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
-Position = Annotated[int | None, Query(ge=0)]
+Position = int | None  # checked against the article text, so a bad range gets the page saying why
 Words = Annotated[str, Query(max_length=200)]
 ItemId = Annotated[str, Path(min_length=1, max_length=200)]
 
