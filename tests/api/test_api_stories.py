@@ -6,6 +6,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from newsfuse.api.schemas import StoryOut
+
 
 def _stories(client: TestClient, **params: Any) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = client.get("/api/stories", params=params).json()["items"]
@@ -67,6 +69,7 @@ def test_story_carries_its_comparison_with_cited_text(client: TestClient) -> Non
     """A story's comparison spans cite their articles' characters; contradictions have both sides."""
     story_id = _stories(client, sort="contested")[0]["id"]
     story = client.get(f"/api/stories/{story_id}").json()
+    StoryOut.model_validate(story)  # the response is what the OpenAPI spec says, field by field
     comparison = story["comparison"]
     assert comparison["schema"] == "newsfuse-comparison/1"
     assert {m["article_id"] for m in story["members"]} == {a["article_id"] for a in comparison["articles"]}

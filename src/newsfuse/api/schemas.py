@@ -10,15 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-
-class SpanOut(BaseModel):
-    """Characters ``[start, end)`` of one article's clean text, with the text they cite."""
-
-    article_id: str
-    start: int
-    end: int
-    label: str = ""
-    text: str | None = Field(default=None, description="article.text[start:end]")
+from newsfuse.api.comparison_schema import ComparisonOut, SpanOut
 
 
 class ArticleSummaryOut(BaseModel):
@@ -190,7 +182,7 @@ class StoryOut(BaseModel):
     merged_from: list[str]
     merges: list[MergeOut]
     etag: str = Field(description="changes whenever the comparison could; also the ETag header")
-    comparison: dict[str, Any] = Field(
+    comparison: ComparisonOut = Field(
         description="facts, contradictions, quotes, timeline and brief: see docs/comparison-schema.md"
     )
 
