@@ -262,3 +262,17 @@ def test_signed_quotation(make_article: Callable[..., Article], nlp: Any) -> Non
     assert first is not second
     assert first.speaker is not None and first.speaker.text_in(article.text).endswith("Reyes")
     assert second.speaker is not None and second.speaker.text_in(article.text).endswith("Ruiz")
+
+
+def test_continued_is_a_quote_cue_not_a_report(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "…," she continued is a cue; "continued to fight" reports nothing."""
+    article = make_article(
+        "Ferry strike",
+        "Union leader Petra Okonjo continued to fight the ferry closures all week.",
+        "“We will not give up the crossing,” Okonjo continued.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "We will not give up")
+    assert quote.cue_lemma == "continue" and _speaker_name(analysis, quote) == "Petra Okonjo"
+    offset = article.text.index("the ferry closures")
+    assert not any(c.start <= offset < c.end for q in analysis.quotes for c in q.content)

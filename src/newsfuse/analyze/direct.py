@@ -24,7 +24,7 @@ OBJECT_PREPS = frozenset({"for", "against", "about"})
 MARKERS = frozenset({"that"})
 # A dash, then a capitalised name of up to six words, then the end of the line: a signed quotation.
 _SIGNED = re.compile(
-    r"[ \t]*[―—–-][ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5})[ \t.]*(?:\n|$)"
+    r"[^\S\n]*[―—–-][^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,5})[^\S\n]*\.?[^\S\n]*(?:\n|$)"
 )
 MIN_QUOTE_WORDS = 2
 LONG_QUOTE_WORDS = 4

@@ -21,6 +21,7 @@ class Lexicon:
     forms: frozenset[str]  # irregular word forms of the cues (said, told, thought)
     noun_forms: frozenset[str]  # cue word forms that are nearly always nouns in news (state, support)
     phrasal: frozenset[str]  # "verb preposition" pairs whose object is the content ("talk about")
+    quote_only: frozenset[str]  # cues of quotations only, never of reported clauses ("continue")
 
     @property
     def cues(self) -> frozenset[str]:
@@ -59,4 +60,5 @@ def lexicon() -> Lexicon:
         forms=sections.get("forms", frozenset()),
         noun_forms=sections.get("noun_forms", frozenset()),
         phrasal=sections.get("phrasal", frozenset()),
+        quote_only=sections.get("quote_only", frozenset()),
     )

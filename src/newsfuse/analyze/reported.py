@@ -24,7 +24,11 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
     for token in doc:
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
-        elif is_cue(token, lex) and not _inside(token.idx, quoted):
+        elif (
+            is_cue(token, lex)
+            and token.lemma_.lower() not in lex.quote_only
+            and not _inside(token.idx, quoted)
+        ):
             item = _from_verb(token, lex, paragraph_of)
         else:
             item = None
