@@ -38,7 +38,7 @@ class ClusterOptions:
     max_story_days: float = 14.0
     query_terms: int = 8
     max_candidates: int = 3
-    max_posting: int = 60
+    max_posting: int = 20
     centroid_terms: int = 300
     key_entities: int = 10
 
