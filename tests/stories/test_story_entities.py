@@ -87,3 +87,21 @@ def test_the_entity_table_links_stories_by_name_and_alias() -> None:
     assert linked_first[first[0].entity_id] == linked_second[second[0].entity_id]
     entry = table.lookup("vantrell")
     assert entry is not None and entry.stories == {"story-1", "story-2"}
+
+
+def test_key_entities_are_cut_by_articles_then_name() -> None:
+    """With more entities than the limit, those named by most articles come first, ties by name."""
+    refs = [
+        ("a1", EntityRef("Port Velmar", "GPE", (), 1)),
+        ("a2", EntityRef("Port Velmar", "GPE", (), 1)),
+        ("a1", EntityRef("Ostrova", "GPE", (), 1)),
+        ("a1", EntityRef("Dunmere", "GPE", (), 1)),
+        ("a2", EntityRef("Kessel Reef", "LOC", (), 1)),
+    ]
+    assert [e.name for e in story_entities(refs, limit=3)] == ["Port Velmar", "Dunmere", "Kessel Reef"]
+    assert [e.name for e in story_entities(refs, limit=9)] == [
+        "Port Velmar",
+        "Dunmere",
+        "Kessel Reef",
+        "Ostrova",
+    ]
