@@ -41,7 +41,9 @@ class ComparedStory:
     """A story, the comparison of its coverage, and its member articles (for quoting spans).
 
     ``etag`` changes whenever the comparison could: a member joins or leaves, a copy link changes, or the
-    comparer or analyzer version does. ``cached`` says whether the comparison came from the cache.
+    comparer or analyzer version does; and when the story leaves the clusterer's window (so a response
+    that shows whether the story may still grow is never served stale). ``cached`` says whether the
+    comparison came from the cache.
     """
 
     view: StoryView
@@ -53,7 +55,7 @@ class ComparedStory:
 
 def story_etag(view: StoryView, analyzer: str) -> str:
     """A strong validator for a story's comparison, computed without comparing."""
-    parts = [COMPARER_NAME, analyzer, view.stored.story.id]
+    parts = [COMPARER_NAME, analyzer, view.stored.story.id, "hot" if view.stored.hot else "closed"]
     parts += sorted(f"{m.article_id}:{m.copy_of or ''}" for m in view.members)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
