@@ -276,3 +276,15 @@ def test_continued_is_a_quote_cue_not_a_report(make_article: Callable[..., Artic
     assert quote.cue_lemma == "continue" and _speaker_name(analysis, quote) == "Petra Okonjo"
     offset = article.text.index("the ferry closures")
     assert not any(c.start <= offset < c.end for q in analysis.quotes for c in q.content)
+
+
+def test_trailing_participle_is_not_reported_content(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "X said the pier would reopen in May, adding …": the reported clause ends before ", adding"."""
+    article = make_article(
+        "Pier repairs",
+        "Harbour master Lina Voss said the old pier would reopen in May, adding a warning about the tides.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "the old pier")
+    assert quote.content[-1].text_in(article.text).endswith("in May")
+    assert _speaker_name(analysis, quote) == "Lina Voss"

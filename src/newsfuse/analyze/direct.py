@@ -97,9 +97,22 @@ def governed(verb: Token, lex: Lexicon) -> list[Token]:
 
 
 def governed_bounds(children: list[Token]) -> tuple[int, int]:
-    """Character bounds of the content dependents together (a leading "that" left out)."""
+    """Character bounds of the content dependents together (a leading "that" left out).
+
+    A trailing participle clause after a comma (“…, saying …”, “…, implicitly putting …”) is the
+    reporter's addition, not part of what was said, so the content ends before it.
+    """
     spans = [subtree_bounds(c, MARKERS) for c in children]
-    return min(s for s, _ in spans), max(e for _, e in spans)
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    for child in children:
+        for token in child.subtree:
+            first = token.left_edge
+            if token.dep_ != "advcl" or token.tag_ != "VBG" or first.i == 0:
+                continue
+            comma = token.doc[first.i - 1]
+            if comma.text == "," and start < comma.idx < end:
+                end = comma.idx
+    return start, end
 
 
 class DirectQuotes:
