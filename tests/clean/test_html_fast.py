@@ -53,25 +53,25 @@ def test_raw_prune_targets_agree_on_the_test_page() -> None:
 
 def test_fast_extraction_keeps_the_article_and_drops_comments() -> None:
     """The fast pass returns every article paragraph and none of the comment section."""
-    tree = parse_html(page())
-    body = fast_extraction(extraction_tree(tree), None, lambda: extraction_tree(tree))
+    html = page()
+    body = fast_extraction(
+        extraction_tree(parse_html(html), lambda: parse_html(html)), None, lambda: parse_html(html)
+    )
     assert body is not None
     text = " ".join(body.itertext())
     assert all(paragraph in text for paragraph in PARAGRAPHS)
     assert "nightmare all week" not in text
 
 
-def test_short_page_falls_back_to_the_baseline_on_a_fresh_copy() -> None:
-    """A page too short for the main extractor still yields its text, from an untouched copy."""
-    tree = parse_html(
-        "<html><body><div><span>Ferry crews returned to work on Wednesday.</span></div></body></html>"
-    )
+def test_short_page_falls_back_to_the_baseline_on_a_fresh_page() -> None:
+    """A page too short for the main extractor still yields its text, from a fresh page."""
+    html = "<html><body><div><span>Ferry crews returned to work on Wednesday.</span></div></body></html>"
     copies: list[HtmlElement] = []
 
     def fresh() -> HtmlElement:
-        copies.append(extraction_tree(tree))
+        copies.append(parse_html(html))
         return copies[-1]
 
-    body = fast_extraction(extraction_tree(tree), None, fresh)
+    body = fast_extraction(extraction_tree(parse_html(html), fresh), None, fresh)
     assert body is not None and "Ferry crews returned" in " ".join(body.itertext())
     assert len(copies) == 1

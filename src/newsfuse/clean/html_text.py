@@ -9,6 +9,8 @@ full mode's gain. The recall-leaning fast pass scores higher than the balanced o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml.etree import _Element  # type: ignore[import-untyped]  # no stubs installed
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
 
@@ -30,12 +32,21 @@ _LINE_TAGS = frozenset(
 _INVISIBLE = ("script", "style", "noscript", "template")
 
 
-def extract_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
-    """Headings and paragraphs of the page's main text, in order (empty when none is found)."""
-    fast = fast_extraction(extraction_tree(tree), url, lambda: extraction_tree(tree))
+def extract_blocks(page: HtmlElement, url: str | None, fresh_page: Callable[[], HtmlElement]) -> list[Block]:
+    """Headings and paragraphs of the page's main text, in order (empty when none is found).
+
+    The page is taken over and changed; the rare pages that need a second look get a fresh one from
+    ``fresh_page`` (parsing again costs less, over all pages, than copying every page first).
+    """
+    visible = _visible_length(page)
+
+    def fresh_work() -> HtmlElement:
+        return extraction_tree(fresh_page(), fresh_page)
+
+    fast = fast_extraction(extraction_tree(page, fresh_page), url, fresh_work)
     blocks = _blocks(fast) if fast is not None else []
-    if _length(blocks) < _FULL_MODE_BELOW_SHARE * _visible_length(tree):
-        full_body = full_extraction(extraction_tree(tree), url)
+    if _length(blocks) < _FULL_MODE_BELOW_SHARE * visible:
+        full_body = full_extraction(fresh_work(), url)
         full = _blocks(full_body) if full_body is not None else []
         if _length(full) > _length(blocks):
             blocks = full
