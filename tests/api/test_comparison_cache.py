@@ -3,6 +3,7 @@ in the background by the server's worker."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from pathlib import Path
@@ -11,7 +12,8 @@ from fastapi.testclient import TestClient
 
 from newsfuse.api.app import create_app
 from newsfuse.api.config import ServerConfig
-from newsfuse.service.comparisons import compare_stored_story, comparison_from_dict
+from newsfuse.report import render_json
+from newsfuse.service.comparisons import compare_stored_story, comparison_from_dict, comparison_json
 from newsfuse.store import open_store
 
 
@@ -47,3 +49,16 @@ def test_idle_worker_compares_uncompared_stories(db: Path) -> None:
             assert time.monotonic() < deadline, "the worker did not compare every story"
             time.sleep(0.2)
     assert app.state.jobs.warm_failures == {}
+
+
+def test_comparison_json_is_what_render_json_writes(db: Path) -> None:
+    """The API's comparison dict is the documented JSON report, span texts included."""
+    store = open_store(str(db))
+    try:
+        for summary in store.list_stories(limit=10):
+            compared = compare_stored_story(store, summary.id)
+            assert comparison_json(compared) == json.loads(
+                render_json(compared.comparison, compared.articles)
+            )
+    finally:
+        store.close()

@@ -12,11 +12,13 @@ from collections import OrderedDict
 
 
 class ResponseCache:
-    """At most ``size`` rendered bodies, least recently used dropped first."""
+    """Rendered bodies up to ``max_bytes`` in all (a story's is 15 KB on average), least recently used
+    dropped first."""
 
-    def __init__(self, size: int = 64) -> None:
-        self.size = size
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
         self._items: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, story_id: str, etag: str) -> bytes | None:
@@ -28,7 +30,8 @@ class ResponseCache:
 
     def put(self, story_id: str, etag: str, body: bytes) -> None:
         with self._lock:
+            old = self._items.pop((story_id, etag), None)
+            self._bytes += len(body) - (len(old) if old is not None else 0)
             self._items[(story_id, etag)] = body
-            self._items.move_to_end((story_id, etag))
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            while self._bytes > self.max_bytes and len(self._items) > 1:
+                self._bytes -= len(self._items.popitem(last=False)[1])
