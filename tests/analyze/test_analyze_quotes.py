@@ -288,3 +288,15 @@ def test_trailing_participle_is_not_reported_content(make_article: Callable[...,
     quote = _quote_at(analysis, article.text, "the old pier")
     assert quote.content[-1].text_in(article.text).endswith("in May")
     assert _speaker_name(analysis, quote) == "Lina Voss"
+
+
+def test_poll_shows_is_an_attribution(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "A survey shows that …" (a sentence with no other cue) attributes the finding to the survey."""
+    article = make_article(
+        "Bridge survey",
+        "A new survey of Velmont commuters shows that most of them cross the bridge before eight.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "most of them cross")
+    assert quote.cue_lemma == "show"
+    assert quote.speaker is not None and quote.speaker.text_in(article.text).endswith("survey")
