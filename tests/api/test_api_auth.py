@@ -54,7 +54,8 @@ def test_reads_are_open_by_default(client: TestClient) -> None:
 
 
 def test_reads_can_require_a_token(db: Path, token: str) -> None:
-    """With require_token_for_reads, every read endpoint refuses a request without a live token."""
+    """With require_token_for_reads, every read endpoint and web page refuses a request without a live
+    token."""
     with TestClient(create_app(ServerConfig(str(db), require_token_for_reads=True))) as client:
         for path in ("/api", "/api/articles", "/api/stories", "/api/quotes?speaker=x", "/api/ingest/jobs/x"):
             response = client.get(path)
@@ -62,4 +63,6 @@ def test_reads_can_require_a_token(db: Path, token: str) -> None:
             assert response.json()["error"]["code"] == "unauthorized"
         answered = client.get("/api/stories", headers={"Authorization": f"Bearer {token}"})
         assert answered.status_code == 200
+        assert client.get("/").status_code == 401  # the web pages show the same data: guarded alike
+        assert client.get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
         assert client.get("/api").status_code == 401

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from newsfuse.api.config import ServerConfig
+from newsfuse.api.deps import require_read
 from newsfuse.api.errors import API_PREFIX, install_error_handlers
 from newsfuse.api.jobs import JobWorker
 from newsfuse.api.responses import ResponseCache
@@ -57,7 +58,8 @@ def create_app(config: ServerConfig) -> FastAPI:
     install_error_handlers(app)
     for router in API_ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
-    app.include_router(web_router)
+    # The pages show what the API serves, so they are guarded like its reads (open unless required).
+    app.include_router(web_router, dependencies=[Depends(require_read)])
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
