@@ -5,8 +5,8 @@ Predictions are matched to the gold one-to-one with the reference scorer's own f
 ``../shared/tools`` at run time), then every unmatched or wrongly attributed item lands in one bucket:
 what kind it is (direct or indirect), why it failed (missed, boundary, speaker, spurious) and a coarse
 shape (the gold cue's word, the speaker's form). Parses are cached under ``--cache`` keyed by the
-split, the limit, the cue lexicon and the focus rules (which decide what is parsed), so re-running
-after a rule change is cheap.
+split, the limit and what the focus rules send to the parser, so re-running after a rule change is
+cheap.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -27,6 +26,8 @@ from typing import Any
 from spacy.tokens import Doc, DocBin
 
 from bench.quotes import load_split, prediction, to_article
+from newsfuse.analyze.focus import runs
+from newsfuse.analyze.lexicon import lexicon
 from newsfuse.analyze.pipeline import focused_docs, load_pipeline
 from newsfuse.analyze.stage import analyse_doc
 
@@ -60,9 +61,8 @@ def load_scorer(shared: Path) -> ModuleType:
 def cached_docs(rows: list[dict[str, Any]], cache: Path, key: str) -> list[Doc]:
     """Focused parses of the texts, read from the cache when the split, limit and lexicon match."""
     nlp = load_pipeline()
-    package = resources.files("newsfuse.analyze")
-    decides = package.joinpath("data/lexicon.txt").read_bytes() + package.joinpath("focus.py").read_bytes()
-    digest = hashlib.sha256(decides + key.encode()).hexdigest()[:16]
+    plans = repr([runs(r["text"], lexicon()) for r in rows])
+    digest = hashlib.sha256((plans + key).encode()).hexdigest()[:16]
     path = cache / f"docs-{digest}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
