@@ -18,14 +18,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 from newsfuse.analyze import ANALYZER_NAME, analyze_articles
 from newsfuse.analyze.focus import runs
 from newsfuse.analyze.lexicon import lexicon
-from newsfuse.analyze.pipeline import load_pipeline
+from newsfuse.analyze.pipeline import focused_docs, load_pipeline, one_blas_thread
+from newsfuse.analyze.stage import DEFAULT_BATCH_SIZE, analyse_doc
 from newsfuse.model import Article, ArticleAnalysis, Paragraph, ParagraphKind, SourceKind, SourceRef
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -88,36 +92,71 @@ def run_quality(
     return json.loads(done.stdout), analyses
 
 
-def throughput(texts: list[str], rounds: int) -> dict[str, float]:
-    """Articles/s in this one process: the whole analysis, and a bare tokenizer pass as the floor."""
+class _Best:
+    """The least CPU time seen for each named part over the rounds."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def timing(self, name: str) -> Iterator[None]:
+        start = time.process_time()
+        yield
+        elapsed = time.process_time() - start
+        self.seconds[name] = min(self.seconds.get(name, elapsed), elapsed)
+
+
+def throughput(texts: list[str], rounds: int) -> dict[str, Any]:
+    """Articles/s in this one process: the whole analysis, the pipeline alone and a bare tokenizer pass
+    as the floor, with where the analysis time goes (best of the rounds for each)."""
     articles = [to_article({"id": str(i), "text": t}, "speed", i) for i, t in enumerate(texts)]
     nlp = load_pipeline()
     list(analyze_articles(articles[:4]))  # warm up: model loaded, caches filled
-    best_full, best_tok, best_nlp = float("inf"), float("inf"), float("inf")
-    for _ in range(rounds):
-        start = time.process_time()
-        for _doc in nlp.pipe(texts):
-            pass
-        best_nlp = min(best_nlp, time.process_time() - start)
-        start = time.process_time()
-        for _analysis in analyze_articles(articles):
-            pass
-        best_full = min(best_full, time.process_time() - start)
-        start = time.process_time()
-        for text in texts:
-            nlp.tokenizer(text)
-        best_tok = min(best_tok, time.process_time() - start)
-    words = sum(len(t.split()) for t in texts) / len(texts)
+    best = _Best()
     plans = [runs(t, lexicon()) for t in texts]
+    wanted = [t[r.start : r.end] for t, plan in zip(texts, plans, strict=True) for r in plan if r.parse]
+    for _ in range(rounds):
+        with one_blas_thread(), best.timing("pipeline"):
+            list(nlp.pipe(texts))
+        with best.timing("analysis"):
+            list(analyze_articles(articles))
+        with best.timing("tokenizer"):
+            [nlp.tokenizer(text) for text in texts]
+        with best.timing("plan"):
+            [runs(t, lexicon()) for t in texts]
+        with best.timing("tokenizer (focused runs)"):
+            docs = [nlp.make_doc(w) for w in wanted]
+        for name, component in nlp.pipeline:
+            with one_blas_thread(), best.timing(name):
+                docs = _apply(component, docs)
+        whole = list(focused_docs(nlp, texts, DEFAULT_BATCH_SIZE))
+        with best.timing("rules (entities, quotes, dates)"):
+            [analyse_doc(a, d) for a, d in zip(articles, whole, strict=True)]
+    n, seconds = len(texts), best.seconds
     parsed = sum(r.end - r.start for plan in plans for r in plan if r.parse)
     return {
         "parsed_share": round(parsed / max(sum(len(t) for t in texts), 1), 3),
-        "articles": len(texts),
-        "mean_words": round(words, 1),
-        "analysis_articles_per_s": round(len(texts) / best_full, 2),
-        "tokenizer_articles_per_s": round(len(texts) / best_tok, 2),
-        "spacy_pipeline_articles_per_s": round(len(texts) / best_nlp, 2),
+        "articles": n,
+        "mean_words": round(sum(len(t.split()) for t in texts) / n, 1),
+        "analysis_articles_per_s": round(n / seconds["analysis"], 2),
+        "tokenizer_articles_per_s": round(n / seconds["tokenizer"], 2),
+        "spacy_pipeline_articles_per_s": round(n / seconds["pipeline"], 2),
+        "components": component_shares(seconds, [name for name, _ in nlp.pipeline]),
     }
+
+
+def _apply(component: Any, docs: list[Doc]) -> list[Doc]:
+    pipe = getattr(component, "pipe", None)
+    return list(pipe(docs, batch_size=DEFAULT_BATCH_SIZE)) if pipe else [component(d) for d in docs]
+
+
+def component_shares(best: dict[str, float], names: list[str]) -> list[dict[str, Any]]:
+    """CPU seconds and share of the analysis time per part; assembling the Doc is what is left over."""
+    total = best["analysis"]
+    parts = ["plan", "tokenizer (focused runs)", *names, "rules (entities, quotes, dates)"]
+    rows = [(name, best[name]) for name in parts]
+    rows.append(("Doc assembly and the rest", max(total - sum(t for _, t in rows), 0.0)))
+    return [{"part": name, "cpu_s": round(t, 3), "share": round(t / total, 3)} for name, t in rows]
 
 
 def profile(texts: list[str], top: int = 18) -> str:
@@ -179,26 +218,41 @@ def write_results(result: dict[str, Any], path_json: Path, path_md: Path) -> Non
         )
     speed = result.get("speed")
     if speed:
-        lines += [
-            "",
-            "## Speed (one process, CPU time, best of rounds)",
-            "",
-            f"{speed['articles']} PolNeAR texts, {speed['mean_words']} words on average: analysis "
-            f"**{speed['analysis_articles_per_s']} articles/s**, bare `nlp.tokenizer` "
-            f"{speed['tokenizer_articles_per_s']} articles/s, the spaCy pipeline alone (tok2vec, tagger, "
-            f"parser, lemmatizer, NER; no analysis) {speed['spacy_pipeline_articles_per_s']} articles/s.",
-            "",
-            "Measured with `time.process_time()` in one process (CPU time of this process only, so other "
-            "jobs on the shared 2-core machine do not count), best of the rounds, after a warm-up.",
-            "The neural components are the time, so the stage runs them only on the sentences that can "
-            "hold an attribution (a quotation mark or a cue word form, the title, and the sentence before "
-            "one opening with a pronoun or 'The …'); the rest is only tokenised. On these texts that is "
-            f"still {round(100 * speed.get('parsed_share', 1.0), 1)}% of the characters: political news "
-            "attributes most sentences, so the selection alone cannot reach 25 articles/s.",
-        ]
+        lines += _speed_lines(speed)
     if result.get("profile"):
         lines += ["", "## Where the time goes (cProfile, by own time)", "", "```", result["profile"], "```"]
     path_md.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def _speed_lines(speed: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        "## Speed (one process, CPU time, best of rounds)",
+        "",
+        f"{speed['articles']} PolNeAR texts, {speed['mean_words']} words on average: analysis "
+        f"**{speed['analysis_articles_per_s']} articles/s**, bare `nlp.tokenizer` (the floor) "
+        f"{speed['tokenizer_articles_per_s']} articles/s, the spaCy pipeline alone over the whole texts "
+        f"(no analysis) {speed['spacy_pipeline_articles_per_s']} articles/s.",
+        "",
+        "Measured with `time.process_time()` in one process (CPU time of this process only, so other "
+        "jobs on the shared 2-core machine do not count), best of the rounds, after a warm-up.",
+        "The pipeline runs only on the sentences that can hold an attribution (a quotation mark or a cue "
+        "word form, the title, and the sentence before one opening with a pronoun or 'The …'); the rest is "
+        f"only tokenised. On these texts that is {round(100 * speed.get('parsed_share', 1.0), 1)}% of "
+        "the characters: political news attributes most sentences.",
+    ]
+    if speed.get("components"):
+        lines += [
+            "",
+            "### Where the analysis time goes (each part timed on its own over the same texts)",
+            "",
+            "| part | CPU s | share of the analysis |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {c['part']} | {c['cpu_s']} | {round(100 * c['share'], 1)}% |" for c in speed["components"]
+        ]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,8 +9,9 @@ the per-article work is already spread over one process per core.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -66,6 +67,11 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
+def one_blas_thread() -> AbstractContextManager[Any]:
+    """A context in which numpy's BLAS uses one thread (the pipeline runs in it)."""
+    return cast(AbstractContextManager[Any], _blas().limit(limits=1, user_api="blas"))
+
+
 def focused_docs(nlp: Any, texts: Sequence[str], batch_size: int) -> Iterator[Doc]:
     """One Doc per text, exact to the character, with only its attribution runs through the pipeline.
 
@@ -74,7 +80,7 @@ def focused_docs(nlp: Any, texts: Sequence[str], batch_size: int) -> Iterator[Do
     """
     plans = [runs(text, lexicon()) for text in texts]
     wanted = [text[r.start : r.end] for text, plan in zip(texts, plans, strict=True) for r in plan if r.parse]
-    with _blas().limit(limits=1, user_api="blas"):
+    with one_blas_thread():
         parsed = iter(list(nlp.pipe(wanted, batch_size=batch_size)))
     for text, plan in zip(texts, plans, strict=True):
         parts = [next(parsed) if r.parse else _tokenised(nlp, text, r) for r in plan]
