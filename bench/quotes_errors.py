@@ -59,7 +59,7 @@ def load_scorer(shared: Path) -> ModuleType:
 
 
 def cached_docs(rows: list[dict[str, Any]], cache: Path, key: str) -> list[Doc]:
-    """Focused parses of the texts, read from the cache when the split, limit and lexicon match."""
+    """Focused parses of the texts, read from the cache when the articles and the focus plans match."""
     nlp = load_pipeline()
     plans = repr([runs(r["text"], lexicon()) for r in rows])
     digest = hashlib.sha256((plans + key).encode()).hexdigest()[:16]
@@ -162,14 +162,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--split", default="train")
     parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--offset", type=int, default=0, help="skip this many articles (a held-back part)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/newsfuse-quotes-cache"))
     parser.add_argument("--show", default=None, help="print examples of buckets containing this text")
     parser.add_argument("--examples", type=int, default=12)
     parser.add_argument("--cues", type=int, default=25, help="gold cue words listed for missed items")
     args = parser.parse_args(argv)
-    rows = load_split(args.shared, args.split, args.limit)
+    rows = load_split(args.shared, args.split, None)[args.offset :]
+    rows = rows[: args.limit] if args.limit else rows
     scorer = load_scorer(args.shared)
-    docs = cached_docs(rows, args.cache, f"{args.split}:{args.limit}")
+    docs = cached_docs(rows, args.cache, f"{args.split}:{args.offset}:{args.limit}")
     errors: list[Error] = []
     gold, pred = {}, {}
     for number, (row, doc) in enumerate(zip(rows, docs, strict=True)):
