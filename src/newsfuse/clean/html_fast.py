@@ -1,8 +1,8 @@
-"""trafilatura's fast pass (recall focus, no comments) on our own copy of the page, without its copies.
+"""trafilatura's fast pass (recall focus, no comments) on a page it may change, without its tree copies.
 
 ``bare_extraction`` copies the tree it is given, copies it again before cleaning and once more as a backup
-that only its full mode reads; the page handed over here is already a throw-away copy, so the cleaning runs
-on it in place. The two raw-tree prunes that open trafilatura's cascade (infinite-scroll containers and
+that only its full mode reads; the page handed over here is ours to change, so the cleaning runs on it in
+place. The two raw-tree prunes that open trafilatura's cascade (infinite-scroll containers and
 share bars; comment sections and comment lists) are regular-expression XPaths whose ``re:test`` calls back
 into Python for every element: one walk over the candidate elements with the same expressions selects the
 same elements for a fraction of the time (a test holds the two to agreement).
@@ -45,9 +45,9 @@ _FORUM_POSTING = re.compile(
 def fast_extraction(
     work: HtmlElement, url: str | None, page_copy: Callable[[], HtmlElement]
 ) -> _Element | None:
-    """trafilatura's fast recall-mode result body for ``work``, a copy of the page it may change.
+    """trafilatura's fast recall-mode result body for ``work``, a page it may change.
 
-    ``page_copy`` gives a fresh copy for the rare page whose result is too short, where trafilatura
+    ``page_copy`` gives a fresh page for the rare one whose result is too short, where trafilatura
     falls back to its baseline on the uncleaned tree. None when nothing at all is found.
     """
     options = Extractor(output_format="txt", fast=True, recall=True, comments=False, tables=True, url=url)

@@ -2,8 +2,8 @@
 
 Balanced mode compares its own result with readability's and jusText's and, when the result still covers
 little of the page, retries in recall mode: the main extractor runs twice. Copies of trafilatura's cascade
-functions bound to our ``extract_content`` (same output, a fraction of its XPath time) run it on our copy
-of the page, which ``bare_extraction`` would copy once more.
+functions bound to our ``extract_content`` (same output, a fraction of its XPath time) run it on a fresh
+page of our own, which ``bare_extraction`` would copy once more.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _sequence = rebound(
 
 
 def full_extraction(work: HtmlElement, url: str | None) -> _Element | None:
-    """trafilatura's balanced-mode result body for ``work``, a copy of the page it may change."""
+    """trafilatura's balanced-mode result body for ``work``, a page it may change."""
     options = Extractor(output_format="txt", fast=False, comments=False, tables=True, url=url)
     body, text, _, _ = _sequence(work, options, url)
     return body if len(text) >= options.min_output_size else None
