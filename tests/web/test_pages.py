@@ -74,8 +74,6 @@ def test_article_page_text_and_exact_highlight(client: TestClient, examples_db: 
     plain = client.get(f"/articles/{attrs['data-article']}")
     assert plain.status_code == 200 and not elements(plain.text, "mark", id_="hl")
     assert f'href="/stories/{story_id}"' in plain.text and elements(plain.text, "ol", "claims")
-    stale = client.get(f"/articles/{attrs['data-article']}?story=story-0000000000000000")
-    assert stale.status_code == 200 and f'href="/stories/{story_id}"' in stale.text
 
 
 @pytest.mark.parametrize(

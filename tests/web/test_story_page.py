@@ -112,6 +112,4 @@ def test_story_page_resolves_every_piece_to_its_characters() -> None:
     assert page.quotes[0].speaker_href == "/entities/ent-ada-lin"
     quoted = '"the new bridge opens Monday"'
     start = B.text.index(quoted)
-    assert (
-        variant.parts[0].href == f"/articles/{B.id}?start={start}&end={start + len(quoted)}&story=story-1#hl"
-    )
+    assert variant.parts[0].href == f"/articles/{B.id}?start={start}&end={start + len(quoted)}#hl"

@@ -306,6 +306,10 @@ class Store(Protocol):
 
     def count_stories(self, filters: StoryFilters | None = None) -> int: ...
 
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story holding this article, or ``None`` while it is in none."""
+        ...
+
     def get_story(self, id_or_prefix: str) -> StoredStory:
         """The story with this id, or a unique prefix of its hex part (``NotFoundError`` otherwise)."""
         ...

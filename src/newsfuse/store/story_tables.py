@@ -279,6 +279,10 @@ class StoryTables(SqlTables):
         where, params = _where(filters)
         return int(self._read(f"SELECT count(*) AS n FROM stories s {where}", params)[0]["n"])
 
+    def story_of(self, article_id: str) -> str | None:
+        rows = self._read("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
+        return str(rows[0]["story_id"]) if rows else None
+
     def get_entity(self, entity_id: str) -> GlobalEntity:
         rows = self._read("SELECT id, name, type FROM entities WHERE id = ?", (entity_id,))
         if not rows:

@@ -151,12 +151,10 @@ def article_page(
     story_id = None
     if compared is not None and any(a.id == article.id for a in compared.articles):
         story_id = compared.view.stored.story.id
-        claims = _claims(article.id, compared.comparison, Statements(compared.articles, story_id))
+        claims = _claims(article.id, compared.comparison, Statements(compared.articles))
         marks += [Mark(c.statement.span.start, c.statement.span.end, "claim", "", c.anchor) for c in claims]
     links = EntityLinks(compared.view if story_id and compared else None)
-    quotes, entities = (
-        _quotes_and_entities(analysis, Statements([article], story_id), links) if analysis else ((), ())
-    )
+    quotes, entities = _quotes_and_entities(analysis, Statements([article]), links) if analysis else ((), ())
     return ArticlePage(
         view=view,
         outlet=outlet_of(article),

@@ -23,7 +23,6 @@ from newsfuse.service.quotes import search_quotes
 from newsfuse.service.story_views import list_stories, show_story
 from newsfuse.store import StoryFilters, StorySort
 from newsfuse.web.article_page import article_page
-from newsfuse.web.article_story import story_of
 from newsfuse.web.page_cache import PageCache, story_page_key
 from newsfuse.web.story_page import story_page
 from newsfuse.web.templating import templates
@@ -119,13 +118,12 @@ def article(
     article_id: ItemId,
     start: Position = None,
     end: Position = None,
-    story: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     """One article, its marks, an optional highlight of exact characters, its claims across its story."""
 
     def build() -> dict[str, Any]:
         view = show_article(store, article_id)
-        story_id = story_of(store, view.article, story)
+        story_id = store.story_of(view.article.id)
         compared = compare_stored_story(store, story_id) if story_id else None
         return {"page": article_page(view, compared, start, end)}
 

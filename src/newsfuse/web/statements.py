@@ -41,22 +41,14 @@ class Statement:
         return "".join(f.text for f in self.fragments)
 
 
-def _story_query(story_id: str | None) -> str:
-    return f"&{urlencode({'story': story_id})}" if story_id else ""
-
-
-def _href(span: Span, story_query: str) -> str:
-    return f"/articles/{quote(span.article_id)}?start={span.start}&end={span.end}{story_query}#hl"
-
-
-def source_href(span: Span, story_id: str | None = None) -> str:
+def source_href(span: Span) -> str:
     """The article page URL that highlights exactly ``span`` and scrolls to it."""
-    return _href(span, _story_query(story_id))
+    return f"/articles/{quote(span.article_id)}?start={span.start}&end={span.end}#hl"
 
 
-def article_href(article_id: str, story_id: str | None = None) -> str:
-    """The article page URL, within its story (so its claims link to the other outlets' versions)."""
-    return f"/articles/{quote(article_id)}" + (f"?{urlencode({'story': story_id})}" if story_id else "")
+def article_href(article_id: str) -> str:
+    """The article page URL (the page finds the article's story, so its claims link across outlets)."""
+    return f"/articles/{quote(article_id)}"
 
 
 def cut(text: str, span: Span, stressed: Sequence[Span] = ()) -> tuple[Fragment, ...]:
@@ -84,9 +76,8 @@ def cut(text: str, span: Span, stressed: Sequence[Span] = ()) -> tuple[Fragment,
 class Statements:
     """Builds :class:`Statement` objects for the articles of one story (or one article)."""
 
-    def __init__(self, articles: Sequence[Article], story_id: str | None = None) -> None:
+    def __init__(self, articles: Sequence[Article]) -> None:
         self._texts = SpanText(articles)
-        self._story_query = _story_query(story_id)
 
     def article_text(self, article_id: str) -> str:
         return self._article(article_id).text
@@ -103,7 +94,7 @@ class Statements:
         return Statement(
             span,
             outlet or outlet_of(article),
-            _href(span, self._story_query),
+            source_href(span),
             cut(article.text, span, stressed),
         )
 

@@ -156,8 +156,7 @@ def _grid(comparison: StoryComparison, outlets: tuple[str, ...], cite: Statement
 def story_page(compared: ComparedStory) -> StoryPage:
     """The story page of a compared story."""
     comparison = compared.comparison
-    story_id = compared.view.stored.story.id
-    cite = Statements(compared.articles, story_id)
+    cite = Statements(compared.articles)
     outlets = _outlets(comparison)
     number = {outlet: n + 1 for n, outlet in enumerate(outlets)}
     titles = {a.id: a.title for a in compared.articles}
@@ -174,7 +173,7 @@ def story_page(compared: ComparedStory) -> StoryPage:
             a.published.strftime("%Y-%m-%d %H:%M") if a.published else None,
             a.order_basis,
             a.copy_of,
-            article_href(a.article_id, story_id),
+            article_href(a.article_id),
         )
         for a in comparison.articles
     )
