@@ -300,3 +300,18 @@ def test_poll_shows_is_an_attribution(make_article: Callable[..., Article], nlp:
     quote = _quote_at(analysis, article.text, "most of them cross")
     assert quote.cue_lemma == "show"
     assert quote.speaker is not None and quote.speaker.text_in(article.text).endswith("survey")
+
+
+def test_criticism_verbs_are_cues(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "X decried …" and "X lauded …" attribute their object to X, like "said"."""
+    article = make_article(
+        "Ferry closure",
+        "Mayor Orla Venter decried the sudden closure of the night ferry on Monday.",
+        "Venter lauded the crews who had kept the crossing open through the storm.",
+    )
+    analysis = analyze_article(article)
+    decried = _quote_at(analysis, article.text, "the sudden closure")
+    lauded = _quote_at(analysis, article.text, "the crews who")
+    assert decried.cue_lemma == "decry" and lauded.cue_lemma == "laud"
+    assert _speaker_name(analysis, decried) == "Orla Venter"
+    assert _speaker_name(analysis, lauded) == "Orla Venter"
