@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from newsfuse.analyze import ANALYZER_NAME, analyze_articles
 from newsfuse.analyze.focus import runs
 from newsfuse.analyze.lexicon import lexicon
-from newsfuse.analyze.pipeline import focused_docs, load_pipeline, one_blas_thread
+from newsfuse.analyze.pipeline import NER, focused_docs, load_pipeline, one_blas_thread, recognise_entities
 from newsfuse.analyze.stage import DEFAULT_BATCH_SIZE, analyse_doc
 from newsfuse.model import Article, ArticleAnalysis, Paragraph, ParagraphKind, SourceKind, SourceRef
 
@@ -146,6 +146,10 @@ def throughput(texts: list[str], rounds: int) -> dict[str, Any]:
 
 
 def _apply(component: Any, docs: list[Doc]) -> list[Doc]:
+    """Run one component the way the stage does (NER through its width-1 beam decoder)."""
+    if component is load_pipeline().get_pipe(NER):
+        recognise_entities(component, docs, DEFAULT_BATCH_SIZE)
+        return docs
     pipe = getattr(component, "pipe", None)
     return list(pipe(docs, batch_size=DEFAULT_BATCH_SIZE)) if pipe else [component(d) for d in docs]
 
