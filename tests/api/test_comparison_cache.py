@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from newsfuse.api.app import create_app
 from newsfuse.api.config import ServerConfig
+from newsfuse.api.jobs import QUIET_SECONDS
 from newsfuse.report import render_json
 from newsfuse.service.comparisons import compare_stored_story, comparison_from_dict, comparison_json
 from newsfuse.store import open_store
@@ -38,16 +39,21 @@ def test_second_read_comes_from_the_cache_and_equals_the_first(db: Path) -> None
 
 
 def test_idle_worker_compares_uncompared_stories(db: Path) -> None:
-    """With warm_comparisons, the server's worker fills the cache, so story lists get their counts."""
+    """With warm_comparisons, the server's worker fills the cache once requests pause, so story lists get
+    their counts; while requests keep coming it waits."""
     _forget_comparisons(db)
     app = create_app(ServerConfig(str(db), warm_comparisons=True))
     with TestClient(app) as client:
         assert all(s["counts"] is None for s in client.get("/api/stories").json()["items"])
         app.state.jobs.start()
+        busy_until = time.monotonic() + QUIET_SECONDS
+        while time.monotonic() < busy_until:
+            assert all(s["counts"] is None for s in client.get("/api/stories").json()["items"])
+            time.sleep(0.1)
         deadline = time.monotonic() + 120
         while any(s["counts"] is None for s in client.get("/api/stories").json()["items"]):
             assert time.monotonic() < deadline, "the worker did not compare every story"
-            time.sleep(0.2)
+            time.sleep(QUIET_SECONDS + 0.5)
     assert app.state.jobs.warm_failures == {}
 
 

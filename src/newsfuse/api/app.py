@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from newsfuse.api.config import ServerConfig
 from newsfuse.api.deps import require_read
@@ -61,7 +62,22 @@ def create_app(config: ServerConfig) -> FastAPI:
     # The pages show what the API serves, so they are guarded like its reads (open unless required).
     app.include_router(web_router, dependencies=[Depends(require_read)])
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(_NoteRequests, jobs=app.state.jobs)
     return app
+
+
+class _NoteRequests:
+    """Tells the job worker of every request, so its background warm-up waits for a quiet moment (plain
+    ASGI: a per-request cost of one attribute write)."""
+
+    def __init__(self, app: ASGIApp, jobs: JobWorker) -> None:
+        self.app = app
+        self.jobs = jobs
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            self.jobs.request_seen()
+        await self.app(scope, receive, send)
 
 
 def app_from_environment() -> FastAPI:

@@ -4,7 +4,8 @@ Each server process has one worker thread on its own store. A worker claims the 
 claim is atomic, so with several server processes each job runs once) and runs it exactly as
 ``newsfuse ingest`` does: read, clean, de-duplicate, store, analyse, place in stories. Jobs live in the
 store, so any process answers for any job, and a job queued before a restart still runs after it.
-When idle, the worker can fill the comparison cache (``ServerConfig.warm_comparisons``).
+When idle, the worker can fill the comparison cache (``ServerConfig.warm_comparisons``): only once its process
+has answered no request for ``QUIET_SECONDS``, so comparing in the background never slows a reader down.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from newsfuse.store import IngestJob, Store, open_store
 
 _log = logging.getLogger("newsfuse.api")
 _POLL_SECONDS = 0.5
+QUIET_SECONDS = 2.0
 _PROGRESS_SECONDS = 0.5
 _CLUSTER_ATTEMPTS = 3
 _NO_CLUSTERING = PipelineOptions(IngestOptions(workers=1), cluster=False)
@@ -124,6 +126,11 @@ class JobWorker:
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._last_request = time.monotonic()  # a server just started: its first readers are coming
+
+    def request_seen(self) -> None:
+        """A request arrived: hold the warm-up back until the process has been quiet for a while."""
+        self._last_request = time.monotonic()
 
     def start(self) -> None:
         """Start the thread if it is not running (the app starts it with its first request or job)."""
@@ -163,7 +170,7 @@ class JobWorker:
     def _warm(self, store: Store) -> bool:
         """Compare one story whose comparison is not cached yet (one at a time, so a job queued meanwhile
         waits for one comparison at most); whether there was one."""
-        if not self.config.warm_comparisons:
+        if not self.config.warm_comparisons or time.monotonic() - self._last_request < QUIET_SECONDS:
             return False
         waiting = store.uncompared_story_ids(limit=len(self.warm_failures) + 1)
         for story_id in [s for s in waiting if s not in self.warm_failures][:1]:
