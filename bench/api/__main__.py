@@ -3,14 +3,15 @@
 Run: ``python -m bench.api --shared ../shared`` (``make bench-api``). Writes ``bench/results/api.json``
 and ``.md``.
 
-Starts ``newsfuse serve`` (one process) on the cached benchmark store (:mod:`bench.api.corpus`), with its
-comparison cache emptied. A cold pass opens each sampled story once, one at a time (the first opening
-compares the story and caches it; reported on its own). Then two loads over the same mix of requests (story
-page and story JSON of the sampled stories, web and API search for words drawn from the dev sets' titles):
-``readers``, the target's load: ``--clients`` clients each opening a page, reading it for a random time
-(exponential, mean ``--think`` seconds) and opening the next; and ``saturation``: the same clients with no
-think time, to show the throughput ceiling. Each reports p50, p95 and p99 latency per request kind,
-requests per second and errors. Target: p95 ≤ 100 ms for the story page and for search, zero errors.
+Starts ``newsfuse serve --workers 2`` (a process a core) on the cached benchmark store
+(:mod:`bench.api.corpus`), with its comparison cache emptied. A cold pass opens each sampled story once,
+one at a time (the first opening compares the story and caches it; reported on its own). Then two loads
+over the same mix of requests (story page and story JSON of the sampled stories, web and API search for
+words drawn from the dev sets' titles): ``readers``, the target's load: ``--clients`` clients each
+opening a page, reading it for a random time (exponential, mean ``--think`` seconds) and opening the
+next; and ``saturation``: the same clients with no think time, to show the throughput ceiling. Each
+reports p50, p95 and p99 latency per request kind, requests per second and errors. Target: p95 ≤ 100 ms
+for the story page and for search, zero errors.
 """
 
 from __future__ import annotations
@@ -50,10 +51,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[str]:
+def serving(db: Path, workers: int) -> Iterator[str]:
     """``newsfuse serve`` on a free port, until the block ends."""
     port = _free_port()
     command = [str(Path(sys.executable).parent / "newsfuse"), "--db", str(db), "serve", "--port", str(port)]
+    command += ["--workers", str(workers)]
     server = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy()
     )
@@ -150,7 +152,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         store.close()
     sample = sample_stories(db, args.stories)
     mix = targets(sample, search_words(args.shared, SEARCH_WORDS))
-    with serving(db) as base:
+    with serving(db, args.workers) as base:
         cold = cold_pass(base, sample)
         readers = summarise(run_load(base, mix, args.clients, args.seconds, args.think))
         saturation = summarise(run_load(base, mix, args.clients, args.seconds / 2))
@@ -164,6 +166,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "sampled_stories": len(sample),
         "clients": args.clients,
         "think_seconds": args.think,
+        "server_workers": args.workers,
         "seconds": args.seconds,
         "cold_story_ms": {
             "p50": round(1000 * percentile(cold, 0.5), 1),
@@ -198,7 +201,8 @@ def markdown(result: dict[str, Any]) -> str:
             "",
             *_table(result["readers"]),
             "",
-            f"{result['readers']['requests_per_second']} requests/s over {result['seconds']} s. Target p95 ≤ "
+            f"{result['readers']['requests_per_second']} requests/s over {result['seconds']} s, "
+            f"{result['server_workers']} server workers. Target p95 ≤ "
             f"{int(1000 * TARGET_P95)} ms with zero errors: {'met' if result['target_met'] else 'not met'}.",
             "",
             f"## Saturation ({result['clients']} clients, no think time)",
@@ -225,6 +229,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=200, help="How many stories the clients open.")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0, help="How long the load runs.")
+    parser.add_argument("--workers", type=int, default=2, help="Server worker processes (one per core).")
     parser.add_argument("--think", type=float, default=1.0, help="Mean seconds a reader spends on a page.")
     args = parser.parse_args()
     result = run(args)
