@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
@@ -18,30 +15,17 @@ from newsfuse.api.tokens import create_token
 from newsfuse.service.ingest import IngestOptions
 from newsfuse.service.pipeline import PipelineOptions, ingest_and_update
 from newsfuse.store import open_store
-
-PG_ADMIN_URL = os.environ.get("NEWSFUSE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+from pg_support import postgres_schema_url
 
 
 @pytest.fixture
 def pg_store_url(examples_dir: Path) -> Iterator[str]:
     """The examples in a fresh PostgreSQL schema (dropped after); skipped when no server answers."""
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but PostgreSQL is unreachable at {PG_ADMIN_URL}: {error}")
-        pytest.skip(f"no PostgreSQL server at {PG_ADMIN_URL}: {error}")
-    schema = f"nf_api_{uuid.uuid4().hex[:12]}"
-    admin.execute(f"CREATE SCHEMA {schema}")
-    url = f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
-    try:
+    with postgres_schema_url("nf_api") as url:
         store = open_store(url)
         ingest_and_update(store, [str(examples_dir)], PipelineOptions(IngestOptions(workers=1)))
         store.close()
         yield url
-    finally:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
 
 
 def test_api_serves_a_postgres_store(pg_store_url: str) -> None:

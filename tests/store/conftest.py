@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from newsfuse.model import (
@@ -21,26 +18,14 @@ from newsfuse.model import (
     build_article,
 )
 from newsfuse.store import Store, open_store
-
-PG_ADMIN_URL = os.environ.get("NEWSFUSE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+from pg_support import postgres_schema_url
 
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A store URL on its own fresh PostgreSQL schema; skipped when no server answers (never under CI)."""
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but PostgreSQL is unreachable at {PG_ADMIN_URL}: {error}")
-        pytest.skip(f"no PostgreSQL server at {PG_ADMIN_URL}: {error}")
-    schema = f"nf_test_{uuid.uuid4().hex[:12]}"
-    admin.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
+    with postgres_schema_url("nf_test") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
