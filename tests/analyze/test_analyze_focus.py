@@ -28,6 +28,16 @@ def test_pieces_cover_the_text_exactly() -> None:
     assert all(a[1] == b[0] for a, b in pairwise(pieces))
 
 
+def test_a_title_before_a_name_ends_no_sentence() -> None:
+    """A title before a name ("Lt. Mara Quill", "Sen. Ivo Brandt") ends no sentence; other full stops do."""
+    text = "One deckhand, Lt. Mara Quill, was treated on board. Sen. Ivo Brandt visited the pier. It rained."
+    assert [text[a:b].strip() for a, b in sentence_pieces(text)] == [
+        "One deckhand, Lt. Mara Quill, was treated on board.",
+        "Sen. Ivo Brandt visited the pier.",
+        "It rained.",
+    ]
+
+
 def test_only_attribution_runs_are_parsed() -> None:
     """Sentences with no mark and no cue word are left out of the parse; quotes and cues are kept."""
     plan = runs(TEXT, lexicon())

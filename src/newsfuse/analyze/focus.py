@@ -17,9 +17,13 @@ from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.marks import ALL_MARKS, DOUBLED
 
 # A sentence ends at a line break, or after . ! ? (and closing marks) before a space and a capital or mark.
-# Titles and initials before a name ("Mr. Trump", "Donald J. Trump") end no sentence.
+# Titles and initials before a name ("Mr. Trump", "Lt. Daniel Osei", "Donald J. Trump") end no sentence.
+_TITLES = (
+    "Mr", "Ms", "Mrs", "Dr", "St", "Lt", "Sgt", "Capt", "Cpt", "Col", "Gen", "Maj", "Adm", "Cpl", "Det",
+    "Insp", "Supt", "Gov", "Sen", "Rep", "Prof", "Rev", "Hon", "Jr", "Sr", "Mt", "Ft",
+)  # fmt: skip
 _BOUNDARY = re.compile(
-    r"\n+\s*|(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\b[A-Z]\.)"
+    r"\n+\s*|" + "".join(rf"(?<!\b{title}\.)" for title in _TITLES) + r"(?<!\b[A-Z]\.)"
     r"(?<=[.!?])[\"”’')\]]*\s+(?=[A-Z\"“‘'(\[])"
 )
 _WORD = re.compile(r"[A-Za-z]+")

@@ -21,7 +21,7 @@ from newsfuse.analyze.speakers import SpeakerResolver
 from newsfuse.analyze.syntax import is_description, mention_bounds, sentence_of
 from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, TemporalExpression
 
-ANALYZER_NAME = "analyze.v3"  # v3: mixed quotes, signed quotes, honorifics, pruned cue lexicon
+ANALYZER_NAME = "analyze.v3"  # v3: mixed and signed quotes, titles before names, pruned cue lexicon
 DEFAULT_BATCH_SIZE = 16
 SPEAKER_VOTE = 1.0
 
