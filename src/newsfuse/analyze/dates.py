@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from newsfuse.analyze.syntax import text_of
+from newsfuse.analyze.syntax import text_of, tokens_of
 
 NO_PUBLICATION = "relative expression and no publication date"
 UNRECOGNISED = "not a calendar expression this analyzer normalises"
@@ -207,11 +207,12 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _untagged(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the stretches the tagger did not run on."""
     ranges: list[tuple[int, int]] = []
-    for token in doc:
+    tokens = tokens_of(doc)
+    for token in tokens:
         if token.tag_ or token.is_space:
             continue
         end = token.idx + len(token)
-        if ranges and doc[token.i - 1].tag_ == "" and token.i > 0:
+        if ranges and tokens[token.i - 1].tag_ == "" and token.i > 0:
             ranges[-1] = (ranges[-1][0], end)
         else:
             ranges.append((token.idx, end))

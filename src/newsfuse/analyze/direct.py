@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.marks import Segment, inner_text, starts_with_mark
-from newsfuse.analyze.syntax import LISTENER_VERBS, is_cue, sentence_of, subject_of, subtree_bounds, text_of
+from newsfuse.analyze.syntax import (
+    LISTENER_VERBS,
+    is_cue,
+    sentence_of,
+    subject_of,
+    subtree_bounds,
+    text_of,
+    tokens_of,
+)
 
 CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "oprd")
@@ -109,7 +117,7 @@ def governed_bounds(children: list[Token]) -> tuple[int, int]:
             first = token.left_edge
             if token.dep_ != "advcl" or token.tag_ != "VBG" or first.i == 0:
                 continue
-            comma = token.doc[first.i - 1]
+            comma = tokens_of(token.doc)[first.i - 1]
             if comma.text == "," and start < comma.idx < end:
                 end = comma.idx
     return start, end
@@ -121,7 +129,7 @@ class DirectQuotes:
     def __init__(self, doc: Doc, lex: Lexicon, paragraph_of: list[int]) -> None:
         self.doc, self.lex, self.paragraph_of = doc, lex, paragraph_of
         self.char_token: list[int] = [-1] * (len(text_of(doc)) + 1)
-        for token in doc:
+        for token in tokens_of(doc):
             for i in range(token.idx, token.idx + len(token)):
                 self.char_token[i] = token.i
 
@@ -129,7 +137,7 @@ class DirectQuotes:
         offset = min(max(offset, 0), len(text_of(self.doc)) - 1)
         while offset > 0 and self.char_token[offset] < 0:
             offset -= 1
-        return self.doc[max(self.char_token[offset], 0)]
+        return tokens_of(self.doc)[max(self.char_token[offset], 0)]
 
     def quotations(self, segments: list[Segment]) -> list[Segment]:
         """The segments that are quotations."""
@@ -244,12 +252,12 @@ class DirectQuotes:
         last = sentence_of(self.token_at(seg.end - 1))
         end = last.end
         if extend and end < len(self.doc) and last.end_char <= seg.end + 1:
-            following = sentence_of(self.doc[end])
+            following = sentence_of(tokens_of(self.doc)[end])
             if self.paragraph_of[following.start_char] == self.paragraph_of[seg.start]:
                 starts_with_quote = starts_with_mark(following.text)
                 if not starts_with_quote:
                     end = following.end
-        return list(self.doc[first.start : end])
+        return tokens_of(self.doc)[first.start : end]
 
     def _cue_in_frame(self, seg: Segment, inside: set[int]) -> Token | None:
         """The cue of a quotation in its own sentence(s).
@@ -287,9 +295,9 @@ class DirectQuotes:
         sent = sentence_of(self.token_at(seg.start))
         if sent.start == 0:
             return None
-        previous = sentence_of(self.doc[sent.start - 1])
+        previous = sentence_of(tokens_of(self.doc)[sent.start - 1])
         if previous.start > 0 and all(t.is_space for t in previous):
-            previous = sentence_of(self.doc[previous.start - 1])
+            previous = sentence_of(tokens_of(self.doc)[previous.start - 1])
         same_paragraph = self.paragraph_of[previous.start_char] == self.paragraph_of[seg.start]
         announces = previous.text.rstrip().endswith(":")
         if not same_paragraph and not announces and not self._opens_paragraph(seg):

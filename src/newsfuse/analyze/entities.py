@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.marks import ALL_MARKS
-from newsfuse.analyze.syntax import text_of
+from newsfuse.analyze.syntax import text_of, tokens_of
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # labels the small model confuses on surnames
@@ -52,6 +53,7 @@ class Cluster:
         return self.votes.get("PERSON", 0.0) > 0
 
 
+@lru_cache(maxsize=1 << 16)  # the same name pairs recur for every proper noun of an article
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether two tokens differ by one insertion, deletion or substitution (long tokens only)."""
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a == b:
@@ -173,14 +175,15 @@ def _ent_bounds(ent: Span, titles: frozenset[str]) -> tuple[int, int, str]:
 def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> EntityIndex:
     """Cluster the document's named entities, then add untagged proper nouns that match a person."""
     index = EntityIndex()  # entities holding quotation marks or line breaks are tagger run-ons: skipped
+    tokens = tokens_of(doc)
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
         if ent.label_ in NAMED_LABELS and not any(mark in ent.text for mark in ALL_MARKS + "\n"):
-            start, end, text = _ent_bounds(_with_given_names(ent), titles)
+            start, end, text = _ent_bounds(_with_given_names(ent, tokens, covered), titles)
             index.add(start, end, _strip_possessive(text), ent.label_)
-    covered = {t.i for ent in doc.ents for t in ent}
     _add_untagged_names(doc, index, covered, titles)
     _add_name_chains(doc, index, covered, titles)
-    for token in doc:
+    for token in tokens:
         if token.i in covered or not _name_like(token, titles) or not token.text[:1].isupper():
             continue
         cluster = index.person_token(token.text)
@@ -199,7 +202,7 @@ def _name_like(token: Token, titles: frozenset[str]) -> bool:
 def _add_untagged_names(doc: Doc, index: EntityIndex, covered: set[int], titles: frozenset[str]) -> None:
     """In untagged sentences, runs of capitalised words that name a known person ("Orla Venter")."""
     run: list[Token] = []
-    for token in [*doc, None]:
+    for token in [*tokens_of(doc), None]:
         if token is not None and not token.tag_ and token.i not in covered and _name_like(token, titles):
             run.append(token)
             continue
@@ -220,7 +223,8 @@ def _names_known_person(run: list[Token], index: EntityIndex) -> bool:
 
 def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int], titles: frozenset[str]) -> None:
     """Untagged "Gypsy Rose Blanchard" (a title-case headline) ending in a known surname: a full name."""
-    for token in doc:
+    tokens = tokens_of(doc)
+    for token in tokens:
         if token.i in covered or not _name_like(token, titles) or token.i < 1:
             continue
         cluster = index.person_token(token.text)
@@ -228,11 +232,13 @@ def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int], titles: fr
             continue
         first = token.i
         while (
-            first > token.i - MAX_GIVEN_NAMES and first > 0 and _given_name(doc[first - 1], covered, titles)
+            first > token.i - MAX_GIVEN_NAMES
+            and first > 0
+            and _given_name(tokens[first - 1], covered, titles)
         ):
             first -= 1
         if first < token.i:
-            start, end = doc[first].idx, token.idx + len(token)
+            start, end = tokens[first].idx, token.idx + len(token)
             index.add(start, end, text_of(doc)[start:end], "PERSON")
             covered.update(range(first, token.i + 1))
 
@@ -241,12 +247,14 @@ def _given_name(token: Token, covered: set[int], titles: frozenset[str] = frozen
     return _name_like(token, titles) and token.is_title and token.i not in covered
 
 
-def _with_given_names(ent: Span) -> Span:
-    """A person entity the tagger started too late ("Laura [Bennett]") extended over given names before it."""
+def _with_given_names(ent: Span, tokens: list[Token], taken: set[int]) -> Span:
+    """A person entity the tagger started too late ("Laura [Bennett]") extended over given names before it.
+
+    ``taken`` holds the indices of every entity's tokens (built once per document, not per entity).
+    """
     if ent.label_ != "PERSON":
         return ent
     start = ent.start
-    taken = {t.i for e in ent.doc.ents for t in e}
-    while start > max(ent.start - MAX_GIVEN_NAMES, 0) and _given_name(ent.doc[start - 1], taken):
+    while start > max(ent.start - MAX_GIVEN_NAMES, 0) and _given_name(tokens[start - 1], taken):
         start -= 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import mention_bounds, sentence_of, text_of
+from newsfuse.analyze.syntax import mention_bounds, sentence_of, text_of, tokens_of
 
 PARTNER_PREPS = frozenset({"with", "to"})
 OUTLET_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON"})
@@ -31,7 +31,7 @@ class Outlets:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc, self.lex = doc, lex
         self.named: list[OutletMention] = []
-        for token in doc:
+        for token in tokens_of(doc):
             if token.lemma_.lower() in lex.interview:
                 self._add_partner(token)
 

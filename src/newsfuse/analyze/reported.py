@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.direct import Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import is_cue, subject_of, subtree_bounds, text_of
+from newsfuse.analyze.syntax import is_cue, subject_of, subtree_bounds, text_of, tokens_of
 
 MIN_CONTENT_CHARS = 8
 MAX_QUOTED_SHARE = 0.5
@@ -21,7 +21,7 @@ MIN_COLON_CLAIM_TOKENS = 3
 def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple[int, int]]) -> list[Found]:
     """Every reported-speech attribution whose content is not one of the direct ``quoted`` ranges."""
     found: list[Found] = [item for item in map(_colon_headline, _colon_sentences(doc, paragraph_of)) if item]
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
         elif (

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.entities import Cluster, EntityIndex
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import is_description, mention_bounds, text_of
+from newsfuse.analyze.syntax import is_description, mention_bounds, text_of, tokens_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
@@ -35,7 +35,7 @@ class SpeakerResolver:
             key=lambda pair: pair[0],
         )
         self._person_starts = [start for start, _ in self._persons]
-        for token in doc:
+        for token in tokens_of(doc):
             if token.dep_ in {"nsubj", "nsubjpass"}:
                 cluster = self.resolve(token)
                 if cluster is not None and cluster.may_be_person:

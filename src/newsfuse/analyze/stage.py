@@ -18,7 +18,7 @@ from newsfuse.analyze.outlets import Outlets
 from newsfuse.analyze.pipeline import focused_docs, load_pipeline
 from newsfuse.analyze.reported import reported
 from newsfuse.analyze.speakers import SpeakerResolver
-from newsfuse.analyze.syntax import is_description, mention_bounds, sentence_of
+from newsfuse.analyze.syntax import is_description, mention_bounds, sentence_of, tokens_of
 from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, TemporalExpression
 
 ANALYZER_NAME = "analyze.v3"  # v3: mixed and signed quotes, titles before names, pruned cue lexicon
@@ -53,7 +53,7 @@ def analyse_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     outlets = Outlets(doc, lex)
     quotes = [_to_quote(article, item, resolver, outlets, index) for item in found]
     _vote_speakers(found, resolver)
-    for token in doc:
+    for token in tokens_of(doc):
         if is_description(token, lex):
             resolver.resolve(token)
     return ArticleAnalysis(

@@ -11,6 +11,7 @@ CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp")
 LISTENER_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "advise", "urge", "warn"})
 SENTENCE_TABLE = "newsfuse_sentences"
 TEXT_CACHE = "newsfuse_text"
+TOKEN_CACHE = "newsfuse_tokens"
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
 
 
@@ -96,3 +97,12 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_CACHE] = doc.text
     return str(text)
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The document's tokens, made once (``doc[i]`` and ``for token in doc`` build a new Token each time)."""
+    tokens = doc.user_data.get(TOKEN_CACHE)
+    if tokens is None:
+        tokens = doc.user_data[TOKEN_CACHE] = list(doc)
+    found: list[Token] = tokens
+    return found
