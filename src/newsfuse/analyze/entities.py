@@ -22,6 +22,7 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 FULL_NAME_VOTE = 2.0  # a full name tells more about the type than a bare surname the tagger guessed
 PART_NAME_VOTE = 0.5
 MAX_GIVEN_NAMES = 2
+MIN_TYPO_LENGTH = 4  # shorter tokens match only exactly
 
 
 @dataclass(eq=False)
@@ -56,7 +57,7 @@ class Cluster:
 @lru_cache(maxsize=1 << 16)  # the same name pairs recur for every proper noun of an article
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether two tokens differ by one insertion, deletion or substitution (long tokens only)."""
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a == b:
+    if min(len(a), len(b)) < MIN_TYPO_LENGTH or abs(len(a) - len(b)) > 1 or a == b:
         return a == b
     if a.rstrip("s") == b.rstrip("s"):
         return False  # "Kardashians" is the family or the show, not a typo of "Kardashian"
@@ -76,7 +77,11 @@ def name_tokens(text: str) -> list[str]:
 
 
 def _token_matches(token: str, names: list[str]) -> bool:
-    return any(one_edit_apart(token, n) for n in names)
+    """Whether the token is one of the names or one letter away from one (lengths screened first)."""
+    if token in names:
+        return True
+    size = len(token)
+    return size >= MIN_TYPO_LENGTH and any(one_edit_apart(token, n) for n in names if abs(len(n) - size) <= 1)
 
 
 def _compatible(tokens: list[str], label: str, cluster: Cluster) -> bool:

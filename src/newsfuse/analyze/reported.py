@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.direct import Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import is_cue, subject_of, subtree_bounds, text_of, tokens_of
+from newsfuse.analyze.syntax import is_cue, sentences_of, subject_of, subtree_bounds, text_of, tokens_of
 
 MIN_CONTENT_CHARS = 8
 MAX_QUOTED_SHARE = 0.5
@@ -80,8 +80,9 @@ def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Fou
 def _colon_sentences(doc: Doc, paragraph_of: list[int]) -> list[tuple[Span, Token, list[int]]]:
     """Sentences shaped "Name …: claim" (headline style), with their colon."""
     found = []
-    for sentence in doc.sents:
-        colon = next((t for t in sentence if t.text == ":"), None)
+    tokens = tokens_of(doc)
+    for sentence in sentences_of(doc):
+        colon = next((t for t in tokens[sentence.start : sentence.end] if t.text == ":"), None)
         if colon is not None and 0 < colon.i - sentence.start <= MAX_COLON_SOURCE_TOKENS:
             found.append((sentence, colon, paragraph_of))
     return found

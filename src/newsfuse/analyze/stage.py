@@ -18,7 +18,14 @@ from newsfuse.analyze.outlets import Outlets
 from newsfuse.analyze.pipeline import focused_docs, load_pipeline
 from newsfuse.analyze.reported import reported
 from newsfuse.analyze.speakers import SpeakerResolver
-from newsfuse.analyze.syntax import is_description, mention_bounds, sentence_of, tokens_of
+from newsfuse.analyze.syntax import (
+    is_description,
+    mention_bounds,
+    sentence_of,
+    sentences_of,
+    text_of,
+    tokens_of,
+)
 from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, TemporalExpression
 
 ANALYZER_NAME = "analyze.v3"  # v3: mixed and signed quotes, titles before names, pruned cue lexicon
@@ -60,7 +67,9 @@ def analyse_doc(article: Article, doc: Doc) -> ArticleAnalysis:
         article_id=article.id,
         analyzer=ANALYZER_NAME,
         sentences=tuple(
-            article.span(s.start_char, s.end_char, "sentence") for s in doc.sents if s.text.strip()
+            article.span(s.start_char, s.end_char, "sentence")
+            for s in sentences_of(doc)
+            if text_of(doc)[s.start_char : s.end_char].strip()
         ),
         entities=_entities(article, index),
         quotes=tuple(quotes),

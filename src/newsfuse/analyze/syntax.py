@@ -78,7 +78,17 @@ def is_description(token: Token, lex: Lexicon) -> bool:
 
 def sentence_of(token: Token) -> Span:
     """The token's sentence, from a table built once per document (``Token.sent`` rescans the doc)."""
-    doc = token.doc
+    sentences, owner = _sentence_table(token.doc)
+    return sentences[owner[token.i]]
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The document's sentences, found once (every ``Doc.sents`` pass walks all tokens again)."""
+    return _sentence_table(doc)[0]
+
+
+def _sentence_table(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The sentences and, for every token index, the number of its sentence."""
     table = doc.user_data.get(SENTENCE_TABLE)
     if table is None:
         sentences = list(doc.sents)
@@ -86,8 +96,7 @@ def sentence_of(token: Token) -> Span:
         for number, sentence in enumerate(sentences):
             owner[sentence.start : sentence.end] = [number] * len(sentence)
         table = doc.user_data[SENTENCE_TABLE] = (sentences, owner)
-    sentences, owner = table
-    found: Span = sentences[owner[token.i]]
+    found: tuple[list[Span], list[int]] = table
     return found
 
 
