@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -22,11 +22,12 @@ class Lexicon:
     noun_forms: frozenset[str]  # cue word forms that are nearly always nouns in news (state, support)
     phrasal: frozenset[str]  # "verb preposition" pairs whose object is the content ("talk about")
     quote_only: frozenset[str]  # cues of quotations only, never of reported clauses ("continue")
+    # every verb lemma that can introduce an attribution (joined once: every token asks)
+    cues: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def cues(self) -> frozenset[str]:
-        """Every verb lemma that can introduce an attribution."""
-        return self.speech | self.stance | {pair.split()[0] for pair in self.phrasal}
+    def __post_init__(self) -> None:
+        cues = self.speech | self.stance | {pair.split()[0] for pair in self.phrasal}
+        object.__setattr__(self, "cues", cues)
 
 
 def parse_sections(text: str) -> dict[str, frozenset[str]]:

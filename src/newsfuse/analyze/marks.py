@@ -8,6 +8,7 @@ mark with no opening one in its paragraph starts the segment at the paragraph's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = "“„‟«"
@@ -15,6 +16,7 @@ CLOSING = "”»"
 STRAIGHT = '"'
 ALL_MARKS = OPENING + CLOSING + STRAIGHT
 DOUBLED = "''"  # two apostrophes standing for a straight double mark, as in some newspaper archives
+ANY_MARK = re.compile("[" + re.escape(ALL_MARKS) + "]|" + DOUBLED)  # where ``mark_width`` is not 0
 
 
 def mark_width(text: str, i: int) -> int:
@@ -62,10 +64,11 @@ def paragraph_segments(text: str, start: int, end: int) -> list[Segment]:
     open_at: int | None = None
     i = start
     while i < end:
+        found = ANY_MARK.search(text, i, end + 1)  # one past the end: a doubled mark may straddle it
+        if found is None or found.start() >= end:
+            break
+        i = found.start()
         width = mark_width(text, i)
-        if not width:
-            i += 1
-            continue
         ch = text[i]
         straight = ch == STRAIGHT or width > 1
         is_open = ch in OPENING or (straight and open_at is None and _opens(text, i, start))
