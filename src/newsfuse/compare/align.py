@@ -180,7 +180,6 @@ def group_statements(
     order = np.argsort(-upper[rows, cols], kind="stable")
     group_of = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    owners_of: dict[int, set[str]] = {i: {owners[i]} for i in range(count)}
     for index in order:
         a, b = group_of[int(rows[index])], group_of[int(cols[index])]
         if a == b or not _may_merge(members[a], members[b], owners, restated, options.restatement):
@@ -188,7 +187,6 @@ def group_statements(
         for item in members[b]:
             group_of[item] = a
         members[a].extend(members.pop(b))
-        owners_of[a] |= owners_of.pop(b)
     return [sorted(group) for group in members.values()]
 
 
