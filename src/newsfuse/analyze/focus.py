@@ -80,13 +80,12 @@ def _wanted(text: str, forms: frozenset[str]) -> bool:
     return any(w.lower() in forms for w in _WORD.findall(text))
 
 
-def select(text: str, lex: Lexicon) -> list[bool]:
-    """For each sentence piece, whether it goes through the parser and NER.
+def select(text: str, pieces: list[tuple[int, int]], lex: Lexicon) -> list[bool]:
+    """For each sentence piece of the text, whether it goes through the parser and NER.
 
     A wanted piece pulls in the piece before it when it opens with a pronoun or a definite description
     (its antecedent), and the first piece (the title) is always kept: names are usually introduced there.
     """
-    pieces = sentence_pieces(text)
     forms = _cue_forms(lex)
     wanted = [_wanted(text[s:e], forms) for s, e in pieces]
     keep = list(wanted)
@@ -101,7 +100,7 @@ def select(text: str, lex: Lexicon) -> list[bool]:
 def runs(text: str, lex: Lexicon) -> list[Run]:
     """Consecutive pieces with the same decision merged into runs covering the whole text in order."""
     pieces = sentence_pieces(text)
-    keep = select(text, lex)
+    keep = select(text, pieces, lex)
     merged: list[Run] = []
     for (start, end), parse in zip(pieces, keep, strict=True):
         if merged and merged[-1].parse == parse:
