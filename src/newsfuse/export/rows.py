@@ -18,6 +18,7 @@ from newsfuse.model import Article, ArticleAnalysis, Span
 from newsfuse.model.analysis import Quote
 from newsfuse.model.comparison import StoryComparison
 from newsfuse.store import Store, StorySummary
+from newsfuse.store.analysis_tables import speaker_name
 
 Row = dict[str, Any]
 STORY_PAGE = 1000
@@ -122,16 +123,14 @@ def _quote_row(
 ) -> Row:
     start, end = quote.content[0].start, quote.content[-1].end
     mention = quote.speaker
-    entity = analysis.entity(quote.speaker_entity) if quote.speaker_entity else None
-    mention_text = mention.text_in(article.text) if mention else None
     return {
         "story_id": story_id,
         "article_id": article.id,
         "outlet": article.outlet,
         "position": position,
         "kind": quote.kind,
-        "speaker": entity.name if entity else mention_text,
-        "speaker_mention": mention_text,
+        "speaker": speaker_name(analysis, quote, article.text),
+        "speaker_mention": mention.text_in(article.text) if mention else None,
         "speaker_start": mention.start if mention else None,
         "speaker_end": mention.end if mention else None,
         "cue": quote.cue_lemma,

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.compare.claims import outlet_of
-from newsfuse.model import Article, ArticleAnalysis, ParagraphKind, Quote
+from newsfuse.model import Article, ArticleAnalysis, ParagraphKind
 from newsfuse.model.comparison import Claim, StoryComparison
 from newsfuse.service import ArticleView
 from newsfuse.service.comparisons import ComparedStory
+from newsfuse.store.analysis_tables import speaker_name
 from newsfuse.web.marks import Mark, MarkedText, check_highlight, mark_text
 from newsfuse.web.statements import EntityLinks, Statement, Statements
 
@@ -64,19 +65,12 @@ class ArticlePage:
         return self.view.article
 
 
-def _speaker(quote: Quote, analysis: ArticleAnalysis, text: str) -> str | None:
-    entity = analysis.entity(quote.speaker_entity) if quote.speaker_entity else None
-    if entity is not None:
-        return entity.name
-    return quote.speaker.text_in(text) if quote.speaker else None
-
-
 def _analysis_marks(analysis: ArticleAnalysis, text: str) -> list[Mark]:
     marks = [
         Mark(m.start, m.end, "ent", f"{e.name} ({e.type})") for e in analysis.entities for m in e.mentions
     ]
     for quote in analysis.quotes:
-        speaker = _speaker(quote, analysis, text)
+        speaker = speaker_name(analysis, quote, text)
         note = f"quote by {speaker}" if speaker else "quote, speaker unknown"
         marks += [Mark(c.start, c.end, "quote", note) for c in quote.content]
         if quote.speaker:
@@ -120,7 +114,7 @@ def _quotes_and_entities(
     text = cite.article_text(analysis.article_id)
     quotes = []
     for q in analysis.quotes:
-        speaker = _speaker(q, analysis, text)
+        speaker = speaker_name(analysis, q, text)
         href = links.speaker_href(speaker) if speaker else None
         quotes.append(QuoteLine(speaker, href, q.kind, tuple(cite.of(c) for c in q.content)))
     entities = sorted(
