@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.compare.text import Token, name_keys, text_keys
+from newsfuse.compare.text import Token, key_counts, name_keys, text_keys
 from newsfuse.embed import embedder
 
 ALIGN_THRESHOLD = 0.39
@@ -59,7 +59,7 @@ def score_statements(
 ) -> Similarities:
     """Score every pair of statements (``texts`` with their ``tokens``, each of the article ``owners``
     names); ``articles`` maps each owner to its whole clean text."""
-    keys = [Counter(t.key for t in found if t.key) for found in tokens]
+    keys = [key_counts(found) for found in tokens]
     lexical = similarity_matrix(keys, name_keys(tokens))
     statement = blend_embedding(lexical, embedder().encode(list(texts)), options.embedding_weight)
     article_keys, article_names = text_keys(list(articles.values()))

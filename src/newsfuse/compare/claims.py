@@ -14,7 +14,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from newsfuse.compare.details import NamePhrase, NumberMention, name_phrases_in, numbers_in
-from newsfuse.compare.text import Token, cue_hits, tokenize
+from newsfuse.compare.text import Token, cue_hits, key_counts, tokenize
 from newsfuse.model.analysis import Quote
 from newsfuse.model.article import Article, Span
 from newsfuse.model.comparison import Claim, StoryMember
@@ -136,7 +136,7 @@ def extract_claims(member: StoryMember, rank: int, origins: dict[str, str]) -> l
                 credited=credited_outlet(member, quote, origins),
                 in_quote=quote is not None and quote.kind != "indirect",
             )
-            keys = Counter(t.key for t in tokens if t.key)
+            keys = key_counts(tokens)
             words = tuple(tokens)
             claims.append(
                 ClaimText(claim, article, words, keys, quote, rank, numbers_in(words), name_phrases_in(words))

@@ -168,7 +168,12 @@ def name_keys(token_lists: Iterable[Iterable[Token]]) -> frozenset[str]:
     return frozenset(capitalised - lowercase)
 
 
+def key_counts(tokens: Iterable[Token]) -> Counter[str]:
+    """How often each word key occurs among ``tokens`` (keyless tokens, such as punctuation, left out)."""
+    return Counter(t.key for t in tokens if t.key)
+
+
 def text_keys(texts: Sequence[str]) -> tuple[list[Counter[str]], frozenset[str]]:
     """The word keys of each text, and which keys are proper names across them (see :func:`name_keys`)."""
     tokens = [tokenize(text) for text in texts]
-    return [Counter(t.key for t in found if t.key) for found in tokens], name_keys(tokens)
+    return [key_counts(found) for found in tokens], name_keys(tokens)
