@@ -20,7 +20,11 @@ MIN_COLON_CLAIM_TOKENS = 3
 
 def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple[int, int]]) -> list[Found]:
     """Every reported-speech attribution whose content is not one of the direct ``quoted`` ranges."""
-    found: list[Found] = [item for item in map(_colon_headline, _colon_sentences(doc, paragraph_of)) if item]
+    found = [
+        item
+        for sentence, colon in _colon_sentences(doc)
+        if (item := _colon_headline(sentence, colon, paragraph_of)) is not None
+    ]
     for token in tokens_of(doc):
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
@@ -77,20 +81,19 @@ def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Fou
     return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
 
 
-def _colon_sentences(doc: Doc, paragraph_of: list[int]) -> list[tuple[Span, Token, list[int]]]:
+def _colon_sentences(doc: Doc) -> list[tuple[Span, Token]]:
     """Sentences shaped "Name …: claim" (headline style), with their colon."""
     found = []
     tokens = tokens_of(doc)
     for sentence in sentences_of(doc):
         colon = next((t for t in tokens[sentence.start : sentence.end] if t.text == ":"), None)
         if colon is not None and 0 < colon.i - sentence.start <= MAX_COLON_SOURCE_TOKENS:
-            found.append((sentence, colon, paragraph_of))
+            found.append((sentence, colon))
     return found
 
 
-def _colon_headline(shape: tuple[Span, Token, list[int]]) -> Found | None:
+def _colon_headline(sentence: Span, colon: Token, paragraph_of: list[int]) -> Found | None:
     """ "Former AG Mukasey at RNC: Clinton email scandal disqualifies her": left names, right claims."""
-    sentence, colon, paragraph_of = shape
     left = [t for t in sentence if t.i < colon.i]
     right = [t for t in sentence if t.i > colon.i and not t.is_space]
     names = [t for t in left if t.pos_ == "PROPN"]
