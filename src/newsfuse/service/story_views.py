@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from newsfuse.model.story import StoryEntity, StoryMember
@@ -71,15 +71,7 @@ class StoryView:
 
 def summary_counts(summary: StorySummary) -> dict[str, int] | None:
     """What the story's cached comparison found (facts, corroborated, contradictions, quotes), if cached."""
-    c = summary.counts
-    if c is None:
-        return None
-    return {
-        "facts": c.facts,
-        "corroborated": c.corroborated,
-        "contradictions": c.contradictions,
-        "quotes": c.quotes,
-    }
+    return asdict(summary.counts) if summary.counts is not None else None
 
 
 def list_stories(
