@@ -28,10 +28,10 @@ from spacy.tokens import Doc, DocBin
 from bench.quotes import load_split, prediction, to_article
 from newsfuse.analyze.focus import runs
 from newsfuse.analyze.lexicon import lexicon
+from newsfuse.analyze.marks import ALL_MARKS
 from newsfuse.analyze.pipeline import focused_docs, load_pipeline
 from newsfuse.analyze.stage import analyse_doc
 
-MARKS = '"“”„‟«»'
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"})
 
 
@@ -89,7 +89,7 @@ def _kind(text: str, ranges: list[tuple[int, int]], direct: bool) -> str:
     if not direct:
         return "indirect"
     first = text[ranges[0][0] : ranges[0][1]].lstrip()
-    return "direct" if first[:1] in MARKS else "mixed"
+    return "direct" if first[:1] in ALL_MARKS else "mixed"
 
 
 def _cue(attribution: dict[str, Any]) -> str:
