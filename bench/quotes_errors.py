@@ -30,7 +30,7 @@ from newsfuse.analyze.focus import runs
 from newsfuse.analyze.lexicon import lexicon
 from newsfuse.analyze.marks import ALL_MARKS
 from newsfuse.analyze.pipeline import focused_docs, load_pipeline
-from newsfuse.analyze.stage import analyse_doc
+from newsfuse.analyze.stage import DEFAULT_BATCH_SIZE, analyse_doc
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"})
 
@@ -66,7 +66,7 @@ def cached_docs(rows: list[dict[str, Any]], cache: Path, key: str) -> list[Doc]:
     path = cache / f"docs-{digest}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    docs = list(focused_docs(nlp, [r["text"] for r in rows], 16))
+    docs = list(focused_docs(nlp, [r["text"] for r in rows], DEFAULT_BATCH_SIZE))
     cache.mkdir(parents=True, exist_ok=True)
     DocBin(
         attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "POS", "MORPH", "SENT_START"],
