@@ -80,9 +80,9 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return math.fsum([a[term] * b[term] for term in a.keys() & b.keys()])
 
 
-def add_into(target: Vector, vector: Mapping[str, float], scale: float = 1.0) -> None:
+def add_into(target: Vector, vector: Mapping[str, float]) -> None:
     for term, value in vector.items():
-        target[term] = target.get(term, 0.0) + scale * value
+        target[term] = target.get(term, 0.0) + value
 
 
 def prune(vector: Vector, keep: int) -> Vector:
