@@ -57,6 +57,3 @@ class CandidateIndex:
         while self._expiry and self._expiry[0][0] < cutoff:
             out.append(heapq.heappop(self._expiry))
         return out
-
-    def __len__(self) -> int:
-        return len(self._postings)
