@@ -8,14 +8,15 @@ highlight range) renders the error page with its status and the reason.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, cast, get_args
+from typing import Annotated, Any, get_args
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsfuse.api.deps import StoreDep
-from newsfuse.errors import NewsfuseError, UsageError
+from newsfuse.errors import NewsfuseError
+from newsfuse.export.choices import choose
 from newsfuse.service import search_articles, show_article
 from newsfuse.service.comparisons import compare_stored_story
 from newsfuse.service.entities import show_entity
@@ -31,7 +32,7 @@ router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 20
 _STORY_PAGES = PageCache()
-SORTS: tuple[str, ...] = get_args(StorySort)
+SORTS: tuple[StorySort, ...] = get_args(StorySort)
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Position = int | None  # checked against the article text, so a bad range gets the page saying why
 Words = Annotated[str, Query(max_length=200)]
@@ -71,10 +72,9 @@ def story_list(
     """The stories: newest, biggest or most contested first; optionally only an outlet's or an entity's."""
 
     def build() -> dict[str, Any]:
-        if sort not in SORTS:
-            raise UsageError(f"unknown sort {sort!r}: choose one of {', '.join(SORTS)}")
+        order = choose(sort, SORTS, "sort")
         filters = StoryFilters(outlet=outlet or None, entity=entity or None) if outlet or entity else None
-        page = list_stories(store, cast(StorySort, sort), PAGE_SIZE, offset, filters)
+        page = list_stories(store, order, PAGE_SIZE, offset, filters)
         more = offset + PAGE_SIZE < page.total
         return {
             "page": page,
