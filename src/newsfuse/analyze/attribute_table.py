@@ -119,9 +119,10 @@ class AttributeTable:
 
     def __call__(self, doc: Doc) -> Doc:
         keys: list[Key] = [tuple(row) for row in doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()]
+        entries = [self._entry(key) for key in keys]
         extra: dict[int, list[tuple[int, dict[int, int]]]] = {}
-        for start, key in enumerate(keys):
-            for rule in self._entry(key)[2]:
+        for start, (_, _, longer) in enumerate(entries):
+            for rule in longer:
                 end = start + len(rule.tests)
                 if end <= len(keys) and all(
                     test(self._features(k))
@@ -129,8 +130,7 @@ class AttributeTable:
                 ):
                     target = start + rule.index if rule.index >= 0 else end + rule.index
                     extra.setdefault(target, []).append((rule.attr_id, self.attrs[rule.attr_id]))
-        for i, key in enumerate(keys):
-            single, merged, _ = self._entry(key)
+        for i, (single, merged, _) in enumerate(entries):
             if i in extra:
                 merged = _merged(sorted(single + extra[i], key=lambda item: item[0]))
             if merged:
