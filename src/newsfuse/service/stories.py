@@ -80,8 +80,7 @@ def story_candidate(article: Article, analysis: ArticleAnalysis | None) -> Story
 def update_stories(store: Store, progress: ClusterProgress | None = None) -> ClusterReport:
     """Place every article that is in no story yet, in publication order, resuming the saved clusterer."""
     state = store.load_cluster_state(CLUSTERER_NAME)
-    run = _Run(store, _restore(state.snapshot) if state else OnlineClusterer())
-    run.version = state.version if state else 0
+    run = _Run(store, _restore(state.snapshot), state.version) if state else _Run(store, OnlineClusterer())
     return run.feed(store.article_ids(chronological=True, unclustered=True), progress)
 
 
@@ -105,10 +104,10 @@ def rebuild_stories(store: Store, progress: ClusterProgress | None = None) -> Cl
 class _Run:
     """One clustering run: the clusterer, the snapshot version it continues, and the counts."""
 
-    def __init__(self, store: Store, clusterer: OnlineClusterer) -> None:
+    def __init__(self, store: Store, clusterer: OnlineClusterer, version: int = 0) -> None:
         self.store = store
         self.clusterer = clusterer
-        self.version = 0
+        self.version = version
         self.report = ClusterReport()
 
     def feed(self, ids: list[str], progress: ClusterProgress | None) -> ClusterReport:
