@@ -97,11 +97,14 @@ class OnlineClusterer:
     ) -> None:
         story.add(member, features, cand.entities, self.options.centroid_terms)
         self._article_story[member.article_id] = story.id
-        keys = set(top_words) | set(features.entities)
+        self._post(story, set(top_words) | set(features.entities))
+        self._schedule(story)
+
+    def _post(self, story: StoryState, keys: set[str]) -> None:
+        """Index the story under those of ``keys`` it is not indexed under yet."""
         new_keys = keys - story.index_keys
         story.index_keys |= new_keys
         self._index.add(story.id, new_keys)
-        self._schedule(story)
 
     # ---- scoring ------------------------------------------------------------------------------
 
@@ -168,9 +171,7 @@ class OnlineClusterer:
                 continue
             self._index.remove(other.id, other.index_keys)
             kept.absorb(other, self.options.centroid_terms)
-            new_keys = other.index_keys - kept.index_keys
-            kept.index_keys |= new_keys
-            self._index.add(kept.id, new_keys)
+            self._post(kept, other.index_keys)
             for absorbed in other.members:
                 self._article_story[absorbed.article_id] = kept.id
             del self._stories[other.id]
