@@ -212,7 +212,7 @@ def _untagged(doc: Doc) -> list[tuple[int, int]]:
         if token.tag_ or token.is_space:
             continue
         end = token.idx + len(token)
-        if ranges and tokens[token.i - 1].tag_ == "" and token.i > 0:
+        if ranges and tokens[token.i - 1].tag_ == "":
             ranges[-1] = (ranges[-1][0], end)
         else:
             ranges.append((token.idx, end))
