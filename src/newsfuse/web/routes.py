@@ -18,7 +18,7 @@ from newsfuse.api.deps import StoreDep
 from newsfuse.errors import NewsfuseError
 from newsfuse.export.choices import choose
 from newsfuse.service import search_articles, show_article
-from newsfuse.service.comparisons import compare_stored_story
+from newsfuse.service.comparisons import compare_stored_story, compare_view
 from newsfuse.service.entities import show_entity
 from newsfuse.service.quotes import search_quotes
 from newsfuse.service.story_views import list_stories, show_story
@@ -97,14 +97,13 @@ def story(request: Request, store: StoreDep, story_id: ItemId) -> Response:
     Rendered once per version of the story (its key is also the page's ETag).
     """
     try:
-        key = story_page_key(show_story(store, story_id))
+        view = show_story(store, story_id)
+        key = story_page_key(view)
         if f'"{key}"' in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers={"ETag": f'"{key}"'})
         page = _STORY_PAGES.get(key)
         if page is None:
-            compared = compare_stored_story(store, story_id)
-            key = story_page_key(compared.view)
-            page = templates.get_template("story.html").render(story=story_page(compared))
+            page = templates.get_template("story.html").render(story=story_page(compare_view(store, view)))
             _STORY_PAGES.put(key, page)
     except NewsfuseError as error:
         return _error(request, error)
