@@ -11,7 +11,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 
-from newsfuse.service.comparisons import story_etag
+from newsfuse.service.comparisons import current_etag
 from newsfuse.service.story_views import StoryView
 
 MAX_CHARACTERS = 32_000_000  # about 32 MB of HTML: a few hundred story pages
@@ -19,10 +19,8 @@ MAX_CHARACTERS = 32_000_000  # about 32 MB of HTML: a few hundred story pages
 
 def story_page_key(view: StoryView) -> str:
     """The version of a story's page: changes whenever anything the page shows could."""
-    from newsfuse.analyze.stage import ANALYZER_NAME  # the running analyzer; loaded by any comparison anyway
-
     story = view.stored.story
-    parts = [story_etag(view, ANALYZER_NAME), story.title or "", str(story.first_published)]
+    parts = [current_etag(view), story.title or "", str(story.first_published)]
     parts += [str(story.last_published), *(f"{e.name}={view.global_id(e)}" for e in view.key_entities)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
