@@ -24,12 +24,17 @@ def _with_text(value: Any, texts: SpanText) -> Any:
     return value
 
 
-def render_json(comparison: StoryComparison, articles: Sequence[Article]) -> str:
-    """JSON following docs/comparison-schema.md."""
-    texts = SpanText(articles)
-    data = _with_text(comparison.to_dict(), texts)
+def comparison_document(comparison: StoryComparison, articles: Sequence[Article]) -> dict[str, Any]:
+    """The documented JSON (docs/comparison-schema.md) as a dict: every span with its ``text``, plus
+    ``article_meta``; the API encodes it once, compactly."""
+    data: dict[str, Any] = _with_text(comparison.to_dict(), SpanText(articles))
     data["article_meta"] = [
         {"id": a.id, "outlet": a.outlet, "title": a.title, "url": a.url, "source": a.source.describe()}
         for a in articles
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return data
+
+
+def render_json(comparison: StoryComparison, articles: Sequence[Article]) -> str:
+    """JSON following docs/comparison-schema.md."""
+    return json.dumps(comparison_document(comparison, articles), ensure_ascii=False, indent=2)

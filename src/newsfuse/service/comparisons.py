@@ -32,10 +32,9 @@ from newsfuse.model.comparison import (
     StoryComparison,
     Update,
 )
+from newsfuse.report.json_report import comparison_document
 from newsfuse.service.story_views import StoryView, show_story
 from newsfuse.store import CachedComparison, ComparisonCounts, Store
-
-_SPAN_KEYS = frozenset({"article_id", "start", "end", "label"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,26 +92,8 @@ def compare_view(store: Store, view: StoryView) -> ComparedStory:
 
 
 def comparison_json(compared: ComparedStory) -> dict[str, Any]:
-    """The comparison as ``render_json`` writes it (schema ``newsfuse-comparison/1``: every span with its
-    ``text``, plus ``article_meta``), as a dict for a response to encode once, compactly."""
-    texts = {a.id: a.text for a in compared.articles}
-    data: dict[str, Any] = _cite(compared.comparison.to_dict(), texts)
-    data["article_meta"] = [
-        {"id": a.id, "outlet": a.outlet, "title": a.title, "url": a.url, "source": a.source.describe()}
-        for a in compared.articles
-    ]
-    return data
-
-
-def _cite(value: Any, texts: dict[str, str]) -> Any:
-    """``value`` with ``text`` beside every span (a dict with article_id, start, end and label)."""
-    if isinstance(value, dict):
-        if value.keys() >= _SPAN_KEYS:
-            return {**value, "text": texts[value["article_id"]][value["start"] : value["end"]]}
-        return {key: _cite(item, texts) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_cite(item, texts) for item in value]
-    return value
+    """The comparison as ``render_json`` writes it (schema ``newsfuse-comparison/1``), as a dict."""
+    return comparison_document(compared.comparison, compared.articles)
 
 
 def comparison_counts(comparison: StoryComparison) -> ComparisonCounts:
