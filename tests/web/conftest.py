@@ -1,8 +1,8 @@
 """Fixtures of the web UI tests: a store of the examples, the app in-process and over HTTP, and Chromium.
 
 The browser is Debian's ``chromium`` driven by Playwright (no browser download). When it is missing the
-set-up installs it with apt-get (as ``make browser`` does); where it cannot, the browser tests skip with
-the reason — and fail instead under ``CI=true``.
+set-up installs it through ``make browser`` (the one recipe for it); where it cannot, the browser tests
+skip with the reason — and fail instead under ``CI=true``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from newsfuse.api.app import create_app
 from newsfuse.api.config import ServerConfig
 
 CHROMIUM = Path("/usr/bin/chromium")
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -38,12 +39,9 @@ def client(examples_db: str) -> Iterator[TestClient]:
 
 
 def _chromium() -> Path:
-    """Debian's chromium, installed with apt-get when missing and we may; otherwise skip (fail under CI)."""
-    if not CHROMIUM.exists() and shutil.which("apt-get") and os.geteuid() == 0:
-        env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
-        if subprocess.run(["apt-get", "install", "-y", "chromium"], env=env, check=False).returncode:
-            subprocess.run(["apt-get", "update"], env=env, check=True)
-            subprocess.run(["apt-get", "install", "-y", "chromium"], env=env, check=True)
+    """Debian's chromium, installed by ``make browser`` when missing and we may; else skip (fail under CI)."""
+    if not CHROMIUM.exists() and shutil.which("apt-get") and shutil.which("make") and os.geteuid() == 0:
+        subprocess.run(["make", "-C", str(REPO_ROOT), "browser"], check=True)
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is missing and cannot be installed here (run `make browser` as root)"
         if os.environ.get("CI") == "true":
