@@ -1,6 +1,7 @@
 """Error analysis of who-said-what on PolNeAR: false positives and negatives sorted into buckets.
 
 Run: ``python -m bench.quotes_errors --shared ../shared --split train --limit 300 [--show BUCKET]``.
+A held-back part is only scored, never read: ``--offset 300 --limit 540 --scores-only``.
 Predictions are matched to the gold one-to-one with the reference scorer's own functions (loaded from
 ``../shared/tools`` at run time), then every unmatched or wrongly attributed item lands in one bucket:
 what kind it is (direct or indirect), why it failed (missed, boundary, speaker, spurious) and a coarse
@@ -157,6 +158,16 @@ def article_errors(scorer: ModuleType, row: dict[str, Any], pred: dict[str, Any]
         yield Error(f"{kind} {why}", row["id"], say(q["content"]), beside[:200], say(q["source"]), "-")
 
 
+def print_scores(scores: dict[str, Any]) -> None:
+    """Content and who-said-what precision, recall and F1 for each subset, one line each."""
+    for subset in ("all", "direct", "indirect"):
+        content, who = scores[subset]["content_partial"], scores[subset]["who_said_what"]
+        print(
+            f"{subset:9s} content P/R/F1 {content['p']}/{content['r']}/{content['f1']}"
+            f"  who-said-what P/R/F1 {who['p']}/{who['r']}/{who['f1']}"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -167,6 +178,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", default=None, help="print examples of buckets containing this text")
     parser.add_argument("--examples", type=int, default=12)
     parser.add_argument("--cues", type=int, default=25, help="gold cue words listed for missed items")
+    parser.add_argument(
+        "--scores-only", action="store_true", help="print P/R/F1 only, no buckets (for a held-back part)"
+    )
     args = parser.parse_args(argv)
     rows = load_split(args.shared, args.split, None)[args.offset :]
     rows = rows[: args.limit] if args.limit else rows
@@ -183,6 +197,9 @@ def main(argv: list[str] | None = None) -> None:
         ]
         pred[row["id"]] = [scorer.make_item(row["text"], q["content"], q["source"]) for q in found["quotes"]]
     scores = scorer.score(gold, pred)
+    if args.scores_only:
+        print_scores(scores)
+        return
     print(" ".join(f"{s} {scores[s]['who_said_what']['f1']}" for s in ("all", "direct", "indirect")))
     buckets: dict[str, list[Error]] = defaultdict(list)
     for error in errors:
