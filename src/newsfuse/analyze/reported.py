@@ -16,6 +16,8 @@ MIN_CONTENT_CHARS = 8
 MAX_QUOTED_SHARE = 0.5
 MAX_COLON_SOURCE_TOKENS = 8
 MIN_COLON_CLAIM_TOKENS = 3
+# "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y": what is said of the object
+OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over"})
 
 
 def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple[int, int]]) -> list[Found]:
@@ -49,9 +51,22 @@ def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | No
     if not children:
         return _parenthetical(verb, subject, paragraph_of)
     start, end = governed_bounds(children)
+    end = _object_complement_end(verb, children, end)
     if end - start < MIN_CONTENT_CHARS or start <= subject.idx < end:
         return None
     return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+
+
+def _object_complement_end(verb: Token, children: list[Token], end: int) -> int:
+    """Where an object's content ends when a preposition after it says what the object is blamed or
+    praised for ("accused the mayor of lying"): the prepositional phrase belongs to the content."""
+    if [c.dep_ for c in children] != ["dobj"]:
+        return end
+    for prep in verb.rights:
+        if prep.i > children[0].i and prep.dep_ == "prep" and prep.lower_ in OBJECT_COMPLEMENT_PREPS:
+            end = max(end, subtree_bounds(prep)[1])
+            break
+    return end
 
 
 def _parenthetical(verb: Token, subject: Token, paragraph_of: list[int]) -> Found | None:
