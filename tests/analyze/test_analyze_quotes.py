@@ -315,3 +315,30 @@ def test_criticism_verbs_are_cues(make_article: Callable[..., Article], nlp: Any
     assert decried.cue_lemma == "decry" and lauded.cue_lemma == "laud"
     assert _speaker_name(analysis, decried) == "Orla Venter"
     assert _speaker_name(analysis, lauded) == "Orla Venter"
+
+
+def test_next_paragraph_quote_joins_the_cued_one(make_article: Callable[..., Article], nlp: Any) -> None:
+    """“A,” X said. ¶ “B.”: a cue-less next paragraph is the same attribution, not a second one."""
+    article = make_article(
+        "Mill to reopen in Harrowby",
+        "“We will rebuild the old mill by the spring,” foreman Aldo Brisk said on Monday.",
+        "“The town needs the work more than it ever has.”",
+    )
+    analysis = analyze_article(article)
+    first = _quote_at(analysis, article.text, "We will rebuild")
+    assert first is _quote_at(analysis, article.text, "The town needs")
+    assert _speaker_name(analysis, first) == "Aldo Brisk"
+
+
+def test_run_of_quoted_paragraphs_is_one_quote(make_article: Callable[..., Article], nlp: Any) -> None:
+    """Quoted paragraphs in a row after the sentence that cues them form one attribution."""
+    article = make_article(
+        "Harbour master speaks",
+        "Harbour master Ines Calloway spoke only in short phrases during the interview.",
+        "“We have to dredge the channel before the winter storms.”",
+        "“The boats cannot wait for another season of silt.”",
+        "“Nobody in this town wants the harbour to close.”",
+    )
+    analysis = analyze_article(article)
+    quotes = {id(_quote_at(analysis, article.text, n)) for n in ("We have to", "The boats", "Nobody in")}
+    assert len(quotes) == 1

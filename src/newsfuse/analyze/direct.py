@@ -173,9 +173,12 @@ class DirectQuotes:
                 continue
             if cue is None:
                 cue = self._cue_before(seg, inside)
+                carried = by_cue.get(cue.i) if cue is not None else previous
+                if carried is not None and carried.paragraph >= paragraph - 1:
+                    self._extend(carried, seg)  # “…,” X said. ¶ “…”: the next paragraph carries it on
+                    carried.paragraph = paragraph
+                    continue
             speaker = self._speaker(cue, seg, inside) if cue is not None else None
-            if cue is None and previous is not None and previous.paragraph >= paragraph - 1:
-                cue, speaker = previous.cue, previous.speaker
             item = Found("direct", [(seg.start, seg.end)], cue, speaker, paragraph, seg.open_end, [seg])
             found.append(item)
             if cue is not None:
