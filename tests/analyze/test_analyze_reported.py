@@ -21,3 +21,14 @@ def test_object_with_its_charge(make_article: Callable[..., Article], nlp: Any) 
     )
     contents = _contents(analyze_article(article), article.text)
     assert "the harbour board of hiding the cost of the new pier" in contents
+
+
+def test_hope_is_a_cue_whatever_its_lemma(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "hoping" is lemmatised "hop": the cue is still found (the lemma mended to "hope")."""
+    article = make_article(
+        "Harbour vote",
+        "Councillor Anja Brisk was hoping that the harbour board would reopen the old ferry pier.",
+    )
+    analysis = analyze_article(article)
+    contents = _contents(analysis, article.text)
+    assert "the harbour board would reopen the old ferry pier" in contents

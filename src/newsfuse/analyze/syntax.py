@@ -17,10 +17,25 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"
 
 def is_cue(token: Token, lex: Lexicon) -> bool:
     """Whether the token is a verb from the cue lexicon."""
-    if token.pos_ != "VERB":
-        return False
+    return token.pos_ == "VERB" and cue_lemma(token, lex) in lex.cues
+
+
+def cue_lemma(token: Token, lex: Lexicon) -> str:
+    """The token's lemma, mended where the lemmatizer slips on a cue: a title-case "Recalls" keeps its
+    "s", and "hoping" or "hoped" lose the final "e" ("hop"; "hopped" and "hopping" are left alone)."""
     lemma = token.lemma_.lower()
-    return lemma in lex.cues or (lemma.endswith("s") and lemma[:-1] in lex.cues)  # title case: "Recalls"
+    if lemma in lex.cues:
+        return lemma
+    if lemma.endswith("s") and lemma[:-1] in lex.cues:
+        return lemma[:-1]
+    form = token.lower_
+    if (
+        lemma + "e" in lex.cues
+        and form.startswith(lemma)
+        and form[len(lemma) : len(lemma) + 1] not in {"", lemma[-1:]}
+    ):
+        return lemma + "e"
+    return lemma
 
 
 def subject_of(verb: Token) -> Token | None:
