@@ -118,6 +118,40 @@ def test_two_events_of_the_same_kind_on_the_same_day_stay_apart() -> None:
     assert sorted(story_members(clusterer), key=sorted) == [{"fire-dunmere"}, {"fire-ostrova"}]
 
 
+def _second_herald_report(hours: float) -> StoryCandidate:
+    """The Velmar Herald's own second article on the ferry grounding, ``hours`` after the first."""
+    return article(
+        "ferry-herald-2",
+        "Ferry Aldra to be towed off Kessel reef at high tide",
+        "Tugs will tow the ferry Aldra off the Kessel reef near Port Velmar at high tide, harbour master "
+        "Ilse Brandvik said. All 40 passengers were rescued by lifeboats on Tuesday.",
+        hours,
+        "Velmar Herald",
+        place("Port Velmar"),
+        person("Ilse Brandvik"),
+        org("Aldra"),
+    )
+
+
+@pytest.mark.parametrize(("hours", "joins"), [(3, False), (30, True)])
+def test_an_outlets_second_article_the_same_day_needs_stronger_evidence(hours: float, joins: bool) -> None:
+    """With a prohibitive same-outlet penalty, the Herald's second report the same day starts its own story,
+    while its follow-up the next day, and another outlet's report, join the first as usual."""
+    clusterer = OnlineClusterer(ClusterOptions(outlet_penalty=1.0))
+    clusterer.add_many([FERRY[0], FERRY[2], _second_herald_report(hours)])
+    herald_story = clusterer.story_of("ferry-herald")
+    assert clusterer.story_of("ferry-wire") == herald_story
+    assert (clusterer.story_of("ferry-herald-2") == herald_story) is joins
+
+
+def test_the_same_outlet_penalty_survives_a_snapshot() -> None:
+    """A restored clusterer still knows which outlets a hot story already has, and when they published."""
+    first = OnlineClusterer(ClusterOptions(outlet_penalty=1.0))
+    first.add(FERRY[0])
+    resumed = OnlineClusterer.restore(json.loads(json.dumps(first.snapshot())))
+    assert resumed.add(_second_herald_report(3)).new_story
+
+
 def test_a_copy_joins_its_original_as_a_copy() -> None:
     """A near-duplicate joins its original's story and is marked as a copy of it."""
     original = FERRY[0]

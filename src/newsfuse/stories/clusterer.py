@@ -60,7 +60,7 @@ class OnlineClusterer:
             return self._add_copy(candidate, original, day)
         features = extract(candidate, self._df, embed=self._meaning_weight() > 0)
         top_words = top_terms(features.text, self.options.query_terms)
-        scored = self._score_candidates(features, top_words)
+        scored = self._score_candidates(features, top_words, candidate.outlet)
         member = _member(candidate, copy_of=candidate.near_duplicate_of)  # original closed: placed as any
         if not scored or scored[0][0] < self.options.join_threshold:
             story = StoryState(f"story-{candidate.article_id}")
@@ -109,7 +109,7 @@ class OnlineClusterer:
     # ---- scoring ------------------------------------------------------------------------------
 
     def _score_candidates(
-        self, features: ArticleFeatures, top_words: list[str]
+        self, features: ArticleFeatures, top_words: list[str], outlet: str | None
     ) -> list[tuple[float, StoryState]]:
         """Candidate stories scored against the article, best first (ties broken by story id)."""
         query = {term: features.text[term] for term in top_words}
@@ -119,11 +119,11 @@ class OnlineClusterer:
         scored = []
         for story_id in self._index.candidates(query, self.options.max_candidates):
             story = self._stories[story_id]
-            scored.append((self._similarity(features, story), story))
+            scored.append((self._similarity(features, story, outlet), story))
         scored.sort(key=lambda item: (-item[0], item[1].id))
         return scored
 
-    def _similarity(self, features: ArticleFeatures, story: StoryState) -> float:
+    def _similarity(self, features: ArticleFeatures, story: StoryState, outlet: str | None) -> float:
         opts = self.options
         parts = [(opts.text_weight, story.text.cosine(features.text, opts.linkage))]
         if features.title and story.title.length:
@@ -131,7 +131,12 @@ class OnlineClusterer:
         if features.entities and story.entities.length:
             parts.append((opts.entity_weight, story.entities.cosine(features.entities, opts.linkage)))
         self._add_meaning(parts, story.meaning.cosine(features.meaning))
-        return _blend(parts) - opts.day_penalty * _days_apart(features.day, story)
+        same_outlet = story.has_outlet_near(outlet, features.day, opts.outlet_days)
+        return (
+            _blend(parts)
+            - opts.day_penalty * _days_apart(features.day, story)
+            - (opts.outlet_penalty if same_outlet else 0.0)
+        )
 
     def _story_similarity(self, a: StoryState, b: StoryState) -> float:
         opts = self.options

@@ -17,6 +17,11 @@ class ClusterOptions:
     ``window_days`` after its last article, or ``max_story_days`` after its first, whichever comes first
     (a later article on it starts a new story): that bounds the hot set.
 
+    An outlet seldom runs two separate articles on one development of a story the same day: an article whose
+    outlet already has a member in the story published within ``outlet_days`` of it (or either undated)
+    counts ``outlet_penalty`` less, so it joins only on clearly stronger evidence than another outlet's
+    article would need; a follow-up a day or more later joins as any article does.
+
     The embedding cosine of two unrelated news leads is far from zero, so it counts from ``meaning_floor``
     (``(cos - floor) / (1 - floor)``, clipped at 0). While fewer than ``warm_documents`` articles have been
     seen, the online word frequencies are unreliable, so the embedding weighs more: ``cold_meaning_weight``
@@ -34,6 +39,8 @@ class ClusterOptions:
     linkage: float = 0.0
     merge_threshold: float = 0.45
     day_penalty: float = 0.02
+    outlet_penalty: float = 0.15
+    outlet_days: float = 1.0
     window_days: float = 7.0
     max_story_days: float = 14.0
     query_terms: int = 8

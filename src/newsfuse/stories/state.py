@@ -115,12 +115,19 @@ class StoryState:
     label_history: list[LabelChange] = field(default_factory=list)
     merged_from: list[str] = field(default_factory=list)
     index_keys: set[str] = field(default_factory=set)
+    outlet_days: dict[str, list[float | None]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.outlet_days:  # restored from a snapshot, which keeps only the members
+            for member in self.members:
+                self._see_outlet(member)
 
     def add(
         self, member: StoryMember, features: ArticleFeatures, refs: tuple[EntityRef, ...], keep: int
     ) -> None:
         """Add an original article: its vectors move the centroids, its title may become the label."""
         self.members.append(member)
+        self._see_outlet(member)
         self.entity_refs.extend((member.article_id, ref) for ref in refs)
         self.text.add(features.text, keep)
         self.title.add(features.title, keep)
@@ -136,11 +143,14 @@ class StoryState:
     def add_copy(self, member: StoryMember, day: float | None) -> None:
         """A near-duplicate copy is a member but says nothing new: the centroids stay as they are."""
         self.members.append(member)
+        self._see_outlet(member)
         self._see_day(day)
 
     def absorb(self, other: StoryState, keep: int) -> None:
         """Take over every member, entity and vector of ``other`` (a merge)."""
         self.members.extend(other.members)
+        for outlet, days in other.outlet_days.items():
+            self.outlet_days.setdefault(outlet, []).extend(days)
         self.entity_refs.extend(other.entity_refs)
         self.text.absorb(other.text, keep)
         self.title.absorb(other.title, keep)
@@ -149,6 +159,18 @@ class StoryState:
         self._see_day(other.first_day)
         self._see_day(other.last_day)
         self.merged_from.extend([other.id, *other.merged_from])
+
+    def has_outlet_near(self, outlet: str | None, day: float | None, within: float) -> bool:
+        """Whether ``outlet`` already has a member published within ``within`` days of ``day`` (an
+        undated member, or an undated ``day``, counts as near: nothing says they are apart)."""
+        if not outlet:
+            return False
+        days = self.outlet_days.get(outlet, ())
+        return any(seen is None or day is None or abs(seen - day) <= within for seen in days)
+
+    def _see_outlet(self, member: StoryMember) -> None:
+        if member.outlet:
+            self.outlet_days.setdefault(member.outlet, []).append(to_day(member.published))
 
     def due(self, longest_open: float) -> float | None:
         """The day from which the window counts before the story closes: its last article, or
