@@ -32,3 +32,18 @@ def test_hope_is_a_cue_whatever_its_lemma(make_article: Callable[..., Article], 
     analysis = analyze_article(article)
     contents = _contents(analysis, article.text)
     assert "the harbour board would reopen the old ferry pier" in contents
+
+
+def test_seem_holds_a_view_with_no_source(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "X seems to Y": an attribution with no speaker whose content is X and what it seems."""
+    article = make_article(
+        "Harbour vote",
+        "Councillor Anja Brisk spoke on Monday. The ferry plan seems likely to win the council's approval.",
+    )
+    analysis = analyze_article(article)
+    hits = [q for q in analysis.quotes if q.cue_lemma == "seem"]
+    assert len(hits) == 1 and hits[0].speaker is None
+    assert [article.text[c.start : c.end] for c in hits[0].content] == [
+        "The ferry plan",
+        "likely to win the council's approval",
+    ]

@@ -22,11 +22,12 @@ class Lexicon:
     noun_forms: frozenset[str]  # cue word forms that are nearly always nouns in news (state, support)
     phrasal: frozenset[str]  # "verb preposition" pairs whose object is the content ("talk about")
     quote_only: frozenset[str]  # cues of quotations only, never of reported clauses ("continue")
+    raising: frozenset[str]  # "X seems to Y": a view with no source, held of X ("seem", "appear")
     # every verb lemma that can introduce an attribution (joined once: every token asks)
     cues: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        cues = self.speech | self.stance | {pair.split()[0] for pair in self.phrasal}
+        cues = self.speech | self.stance | self.raising | {pair.split()[0] for pair in self.phrasal}
         object.__setattr__(self, "cues", cues)
 
 
@@ -62,4 +63,5 @@ def lexicon() -> Lexicon:
         noun_forms=sections.get("noun_forms", frozenset()),
         phrasal=sections.get("phrasal", frozenset()),
         quote_only=sections.get("quote_only", frozenset()),
+        raising=sections.get("raising", frozenset()),
     )

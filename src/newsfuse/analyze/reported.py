@@ -10,12 +10,21 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.direct import Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import is_cue, sentences_of, subject_of, subtree_bounds, text_of, tokens_of
+from newsfuse.analyze.syntax import (
+    cue_lemma,
+    is_cue,
+    sentences_of,
+    subject_of,
+    subtree_bounds,
+    text_of,
+    tokens_of,
+)
 
 MIN_CONTENT_CHARS = 8
 MAX_QUOTED_SHARE = 0.5
 MAX_COLON_SOURCE_TOKENS = 8
 MIN_COLON_CLAIM_TOKENS = 3
+RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "ccomp", "attr", "oprd"})
 # "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y": what is said of the object
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over"})
 
@@ -30,6 +39,8 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
     for token in tokens_of(doc):
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
+        elif is_cue(token, lex) and cue_lemma(token, lex) in lex.raising:
+            item = _raising(token, paragraph_of)
         elif (
             is_cue(token, lex)
             and token.lemma_.lower() not in lex.quote_only
@@ -93,6 +104,19 @@ def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Fou
     content = [subtree_bounds(patient), governed_bounds(children)]
     if content[1][1] - content[1][0] < MIN_CONTENT_CHARS:
         return None
+    return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
+
+
+def _raising(verb: Token, paragraph_of: list[int]) -> Found | None:
+    """ "The plan seems unlikely to pass": no one holds the view, which is the subject and its complement."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    complements = [c for c in verb.rights if c.dep_ in RAISING_COMPLEMENT_DEPS]
+    if subject is None or not complements or subject.lower_ == "it":
+        return None
+    start, end = subtree_bounds(complements[0])[0], subtree_bounds(complements[-1])[1]
+    if end - start < MIN_CONTENT_CHARS:
+        return None
+    content = [subtree_bounds(subject), (start, end)]
     return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
 
 
