@@ -35,6 +35,8 @@ _SIGNED = re.compile(
     r"[^\S\n]*[―—–-][^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,5})[^\S\n]*\.?[^\S\n]*(?:\n|$)"
 )
 MIN_QUOTE_WORDS = 2
+FRAGMENT_SHARE = 0.8  # a quotation this much inside a reported clause …
+CLAUSE_GROWTH = 1.5  # … that is this much longer is a fragment of it
 LONG_QUOTE_WORDS = 4
 TAIL_TOKENS = 6  # “…,” Trump barked: a verb this close after a quotation is its cue
 
@@ -79,6 +81,27 @@ def _looks_like_title(inner: str) -> bool:
         and all(w[:1].isupper() or w in small for w in words)
         and inner.rstrip(",")[-1:] not in "?!"
     )
+
+
+def outside_reports(quotes: list[Found], reports: list[Found]) -> list[Found]:
+    """The quotations that are not a fragment of a longer reported clause.
+
+    In “I held and hugged” the families, he said or she called it “a stiff”, the attribution is the
+    clause with the marks inside it, which the reported-speech rules find with its own cue and source.
+    """
+    clauses = [(r.content[0][0], r.content[-1][1]) for r in reports]
+
+    def fragment(quote: Found) -> bool:
+        if len(quote.content) != 1:
+            return False
+        start, end = quote.content[0]
+        return any(
+            min(end, c_end) - max(start, c_start) >= FRAGMENT_SHARE * (end - start)
+            and c_end - c_start > CLAUSE_GROWTH * (end - start)
+            for c_start, c_end in clauses
+        )
+
+    return [q for q in quotes if not fragment(q)]
 
 
 def governed(verb: Token, lex: Lexicon) -> list[Token]:
