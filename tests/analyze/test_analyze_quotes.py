@@ -342,3 +342,19 @@ def test_run_of_quoted_paragraphs_is_one_quote(make_article: Callable[..., Artic
     analysis = analyze_article(article)
     quotes = {id(_quote_at(analysis, article.text, n)) for n in ("We have to", "The boats", "Nobody in")}
     assert len(quotes) == 1
+
+
+def test_quoted_fragment_of_a_reported_clause(make_article: Callable[..., Article], nlp: Any) -> None:
+    """“A” rest of the clause, X said: one mixed quote (the clause), not also a direct one of “A”."""
+    article = make_article(
+        "Gardeners ready the river path",
+        "Head gardener Wim Oosterhout spoke to volunteers on Sunday.",
+        "“We planted and watered” every sapling along the river path before the spring festival, "
+        "Oosterhout said.",
+    )
+    analysis = analyze_article(article)
+    offset = article.text.index("We planted")
+    covering = [q for q in analysis.quotes if any(c.start <= offset < c.end for c in q.content)]
+    assert len(covering) == 1
+    assert article.text[covering[0].content[-1].end - 1] != "”"
+    assert _speaker_name(analysis, covering[0]) == "Wim Oosterhout"

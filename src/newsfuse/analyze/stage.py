@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.colon import colon_attributions
 from newsfuse.analyze.dates import find_temporal, normalise
-from newsfuse.analyze.direct import DirectQuotes, Found
+from newsfuse.analyze.direct import DirectQuotes, Found, outside_reports
 from newsfuse.analyze.entities import EntityIndex, build_entity_index
 from newsfuse.analyze.lexicon import Lexicon, lexicon
 from newsfuse.analyze.marks import quoted_segments
@@ -109,7 +109,9 @@ def _attributions(
             item.speaker = _person_beside(doc, index, item)
     quoted = [r for item in found for r in item.content]
     found = [item for item in found if item.cue is not None or item.speaker is not None]  # no one's words
-    for item in reported(doc, lex, paragraph_of, quoted):
+    reports = reported(doc, lex, paragraph_of, quoted)
+    found = outside_reports(found, reports)
+    for item in reports:
         if any(item.content[0][0] <= s.start and s.end <= item.content[-1][1] for s in segments):
             item.kind = "mixed"
         found.append(item)
