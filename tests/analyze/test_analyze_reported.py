@@ -47,3 +47,18 @@ def test_seem_holds_a_view_with_no_source(make_article: Callable[..., Article], 
         "The ferry plan",
         "likely to win the council's approval",
     ]
+
+
+def test_a_cue_inside_reported_content_is_not_a_second_attribution(
+    make_article: Callable[..., Article], nlp: Any
+) -> None:
+    """ "X said that Y hopes Z" is what X said; Y's hope inside it is not reported again on its own."""
+    article = make_article(
+        "Harbour vote",
+        "Councillor Anja Brisk said that the harbour board hopes to reopen the old ferry pier by May.",
+    )
+    analysis = analyze_article(article)
+    assert [q.cue_lemma for q in analysis.quotes] == ["say"]
+    assert _contents(analysis, article.text) == [
+        "the harbour board hopes to reopen the old ferry pier by May"
+    ]

@@ -51,7 +51,18 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
             item = None
         if item is not None and _quoted_share(item.content, quoted) <= MAX_QUOTED_SHARE:
             found.append(item)
-    return found
+    return _outermost(found)
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """The attributions whose cue is not inside another's content: news annotation (and a reader)
+    takes "X said that Y hopes Z" as what X said, not also as a belief of Y's."""
+    ranges = [(id(item), s, e) for item in found for s, e in item.content]
+    return [
+        item
+        for item in found
+        if item.cue is None or not any(owner != id(item) and s <= item.cue.idx < e for owner, s, e in ranges)
+    ]
 
 
 def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
