@@ -86,7 +86,8 @@ def extract(candidate: StoryCandidate, df: DocumentFrequency, embed: bool = True
     title_counts = terms(candidate.title or "")
     text_counts = terms(candidate.text)
     if candidate.title and candidate.title not in candidate.text:
-        text_counts.update(title_counts)
+        for term, count in title_counts.items():
+            text_counts[term] = text_counts.get(term, 0) + count
     entity_counts = _entity_counts(candidate)
     # distinct terms (entity keys carry a prefix); a headline word is normally in the text already
     idf = df.observe(chain(text_counts.keys() | title_counts.keys(), entity_counts))

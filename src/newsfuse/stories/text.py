@@ -36,13 +36,13 @@ def _content_term(token: str) -> str | None:
     return _stem(word)
 
 
-def terms(text: str) -> Counter[str]:
+def terms(text: str) -> dict[str, int]:
     """Content-word counts of ``text``: lower-cased, stop words dropped, suffixes stripped. Numbers of
     three characters or more are kept ("136,000", "5.4%", "2013"): they tell one jobs report or one
     earthquake from the next. Each distinct token is looked up once (the per-token work is the cost)."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for token, count in Counter(_WORD.findall(text.lower())).items():
         term = _content_term(token)
         if term is not None:
-            counts[term] += count
+            counts[term] = counts.get(term, 0) + count
     return counts

@@ -37,14 +37,14 @@ class DocumentFrequency:
         """Count one document's distinct ``terms`` and return the IDF of each after counting it (smoothed:
         an unseen term weighs as much as one seen once). One pass: hashing is the cost."""
         self.documents += 1
-        counts, size = self._counts, self.buckets
-        log_documents = math.log(self.documents + 2)
+        counts, size, log, bucket_of = self._counts, self.buckets, math.log, _hash
+        log_documents = log(self.documents + 2)
         idf = {}
         for term in terms:
-            bucket = _hash(term) % size
+            bucket = bucket_of(term) % size
             seen = counts[bucket] + 1
             counts[bucket] = seen
-            idf[term] = log_documents - math.log(seen + 1)
+            idf[term] = log_documents - log(seen + 1)
         return idf
 
     def to_dict(self) -> dict[str, object]:
@@ -93,5 +93,6 @@ def prune(vector: Vector, keep: int) -> Vector:
 
 
 def top_terms(vector: Mapping[str, float], count: int) -> list[str]:
-    """The ``count`` heaviest terms, heaviest first (ties by term, so the order is reproducible)."""
-    return [term for term, _ in heapq.nsmallest(count, vector.items(), key=lambda item: (-item[1], item[0]))]
+    """The ``count`` heaviest terms, heaviest first; ties keep the vector's insertion order, which follows
+    the text (and survives a snapshot), so the order is the same in every process."""
+    return heapq.nlargest(count, vector, key=vector.__getitem__)
