@@ -62,3 +62,14 @@ def test_a_cue_inside_reported_content_is_not_a_second_attribution(
     assert _contents(analysis, article.text) == [
         "the harbour board hopes to reopen the old ferry pier by May"
     ]
+
+
+def test_clause_only_cue_with_a_bare_object(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "found that …" is a finding; "found a new sponsor" is not an attribution at all."""
+    article = make_article(
+        "Harbour vote",
+        "Councillor Anja Brisk found a generous new sponsor for the ferry pier.",
+        "An audit found that the harbour board had overspent on the ferry pier.",
+    )
+    analysis = analyze_article(article)
+    assert _contents(analysis, article.text) == ["the harbour board had overspent on the ferry pier"]

@@ -22,6 +22,7 @@ class Lexicon:
     noun_forms: frozenset[str]  # cue word forms that are nearly always nouns in news (state, support)
     phrasal: frozenset[str]  # "verb preposition" pairs whose object is the content ("talk about")
     quote_only: frozenset[str]  # cues of quotations only, never of reported clauses ("continue")
+    clause_only: frozenset[str]  # cues whose bare object is no content ("found a way", "added a clause")
     raising: frozenset[str]  # "X seems to Y": a view with no source, held of X ("seem", "appear")
     # every verb lemma that can introduce an attribution (joined once: every token asks)
     cues: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -64,4 +65,5 @@ def lexicon() -> Lexicon:
         phrasal=sections.get("phrasal", frozenset()),
         quote_only=sections.get("quote_only", frozenset()),
         raising=sections.get("raising", frozenset()),
+        clause_only=sections.get("clause_only", frozenset()),
     )

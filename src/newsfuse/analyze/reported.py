@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfuse.analyze.direct import Found, governed, governed_bounds
+from newsfuse.analyze.direct import CLAUSE_DEPS, Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.syntax import (
     cue_lemma,
@@ -67,6 +67,8 @@ def _outermost(found: list[Found]) -> list[Found]:
 
 def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
     children = governed(verb, lex)
+    if children and children[0].dep_ not in CLAUSE_DEPS and cue_lemma(verb, lex) in lex.clause_only:
+        return None
     subject = subject_of(verb)
     if subject is None:
         return _passive(verb, children, paragraph_of)
