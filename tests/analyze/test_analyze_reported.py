@@ -73,3 +73,14 @@ def test_clause_only_cue_with_a_bare_object(make_article: Callable[..., Article]
     )
     analysis = analyze_article(article)
     assert _contents(analysis, article.text) == ["the harbour board had overspent on the ferry pier"]
+
+
+def test_a_short_name_is_content_enough(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "endorsed Brisk": a lone name is the whole content, however short."""
+    article = make_article(
+        "Harbour vote",
+        "Councillor Anja Brisk wants the old ferry pier reopened. The dockers' union endorsed Brisk.",
+    )
+    analysis = analyze_article(article)
+    contents = {q.cue_lemma: _contents(analysis, article.text)[i] for i, q in enumerate(analysis.quotes)}
+    assert contents.get("endorse") == "Brisk"

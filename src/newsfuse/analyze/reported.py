@@ -76,9 +76,15 @@ def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | No
         return _parenthetical(verb, subject, paragraph_of)
     start, end = governed_bounds(children)
     end = _object_complement_end(verb, children, end)
-    if end - start < MIN_CONTENT_CHARS or start <= subject.idx < end:
+    too_short = end - start < MIN_CONTENT_CHARS and not _is_name(children)
+    if too_short or start <= subject.idx < end:
         return None
     return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+
+
+def _is_name(children: list[Token]) -> bool:
+    """A lone name as the object ("endorsed Kim"): short, yet the whole content."""
+    return len(children) == 1 and children[0].pos_ == "PROPN"
 
 
 def _object_complement_end(verb: Token, children: list[Token], end: int) -> int:
