@@ -358,3 +358,14 @@ def test_quoted_fragment_of_a_reported_clause(make_article: Callable[..., Articl
     assert len(covering) == 1
     assert article.text[covering[0].content[-1].end - 1] != "”"
     assert _speaker_name(analysis, covering[0]) == "Wim Oosterhout"
+
+
+def test_short_utterance_after_a_speech_verb(make_article: Callable[..., Article], nlp: Any) -> None:
+    """He yelled “Shame!”: a one-word exclamation right after a speech verb is a quotation too."""
+    article = make_article(
+        "Council votes to close the pool",
+        "When mayor Hedda Lorne read out the result, a swimmer in the gallery yelled “Shame!” and left.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "Shame")
+    assert quote.speaker is not None and article.text[quote.speaker.start : quote.speaker.end] == "a swimmer"

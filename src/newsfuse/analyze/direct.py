@@ -163,17 +163,33 @@ class DirectQuotes:
         return tokens_of(self.doc)[max(self.char_token[offset], 0)]
 
     def quotations(self, segments: list[Segment]) -> list[Segment]:
-        """The segments that are quotations."""
+        """The segments that are quotations: of any length right after a speech verb (he yelled, “Out!”)."""
         return [
             s
             for s in segments
-            if is_quotation(
+            if self._spoken(s)
+            or is_quotation(
                 text_of(self.doc),
                 s,
                 sentence_of(self.token_at(s.start)).start_char,
                 headline=self.paragraph_of[s.start] == 0,
             )
         ]
+
+    def _spoken(self, seg: Segment) -> bool:
+        """Whether the segment is a whole utterance (capitalised, ending in punctuation) and the word
+        before its opening mark (past a comma or colon) is a speech verb."""
+        inner = inner_text(text_of(self.doc), seg.start, seg.end)
+        if not inner[:1].isupper() or inner[-1:] not in ".?!,":
+            return False
+        tokens = tokens_of(self.doc)
+        at = self.token_at(seg.start).i - 1
+        while at >= 0 and (tokens[at].is_space or tokens[at].text in {",", ":"}):
+            at -= 1
+        if at < 0:
+            return False
+        verb = tokens[at]
+        return is_cue(verb, self.lex) and verb.lemma_.lower() in self.lex.speech
 
     def find(self, quotations: list[Segment]) -> list[Found]:
         """One attribution per cue: segments sharing a cue, or continuing one, are merged."""
