@@ -84,3 +84,14 @@ def test_a_short_name_is_content_enough(make_article: Callable[..., Article], nl
     analysis = analyze_article(article)
     contents = {q.cue_lemma: _contents(analysis, article.text)[i] for i, q in enumerate(analysis.quotes)}
     assert contents.get("endorse") == "Brisk"
+
+
+def test_stance_verbs_of_public_positions(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "disavowed …", "downplayed …": taking a public position on something is an attribution."""
+    article = make_article(
+        "Harbour vote",
+        "Councillor Anja Brisk disavowed the leaflet that mocked the harbour board.",
+        "The harbour board downplayed the cost of the new ferry pier.",
+    )
+    contents = _contents(analyze_article(article), article.text)
+    assert contents == ["the leaflet that mocked the harbour board", "the cost of the new ferry pier"]
