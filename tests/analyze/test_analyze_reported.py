@@ -95,3 +95,14 @@ def test_stance_verbs_of_public_positions(make_article: Callable[..., Article], 
     )
     contents = _contents(analyze_article(article), article.text)
     assert contents == ["the leaflet that mocked the harbour board", "the cost of the new ferry pier"]
+
+
+def test_see_is_a_cue_only_with_as(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "sees the pier as a waste" is a view; "saw the pier" is not an attribution."""
+    article = make_article(
+        "Harbour vote",
+        "Councillor Anja Brisk saw the new ferry pier on Monday.",
+        "The harbour board sees the new ferry pier as a waste of money.",
+    )
+    contents = _contents(analyze_article(article), article.text)
+    assert contents == ["the new ferry pier as a waste of money"]

@@ -23,12 +23,19 @@ class Lexicon:
     phrasal: frozenset[str]  # "verb preposition" pairs whose object is the content ("talk about")
     quote_only: frozenset[str]  # cues of quotations only, never of reported clauses ("continue")
     clause_only: frozenset[str]  # cues whose bare object is no content ("found a way", "added a clause")
+    as_stance: frozenset[str]  # cues only with "X as Y" ("sees the deal as a trap")
     raising: frozenset[str]  # "X seems to Y": a view with no source, held of X ("seem", "appear")
     # every verb lemma that can introduce an attribution (joined once: every token asks)
     cues: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        cues = self.speech | self.stance | self.raising | {pair.split()[0] for pair in self.phrasal}
+        cues = (
+            self.speech
+            | self.stance
+            | self.raising
+            | self.as_stance
+            | {pair.split()[0] for pair in self.phrasal}
+        )
         object.__setattr__(self, "cues", cues)
 
 
@@ -65,5 +72,6 @@ def lexicon() -> Lexicon:
         phrasal=sections.get("phrasal", frozenset()),
         quote_only=sections.get("quote_only", frozenset()),
         raising=sections.get("raising", frozenset()),
+        as_stance=sections.get("as_stance", frozenset()),
         clause_only=sections.get("clause_only", frozenset()),
     )

@@ -67,7 +67,10 @@ def _outermost(found: list[Found]) -> list[Found]:
 
 def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
     children = governed(verb, lex)
-    if children and children[0].dep_ not in CLAUSE_DEPS and cue_lemma(verb, lex) in lex.clause_only:
+    lemma = cue_lemma(verb, lex)
+    if children and children[0].dep_ not in CLAUSE_DEPS and lemma in lex.clause_only:
+        return None
+    if lemma in lex.as_stance and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
         return None
     subject = subject_of(verb)
     if subject is None:
