@@ -104,6 +104,17 @@ def outside_reports(quotes: list[Found], reports: list[Found]) -> list[Found]:
     return [q for q in quotes if not fragment(q)]
 
 
+def _heads_a_mention(token: Token) -> bool:
+    """Not a possessive or a name's first part; a "compound" hanging on a verb is a parse slip (“…,”
+    Trump barked: the name tagged as part of the verb)."""
+    return token.dep_ != "poss" and (token.dep_ != "compound" or token.head.pos_ == "VERB")
+
+
+def _after_name(verb: Token) -> bool:
+    """Whether a verb comes right after a proper name (“…,” Trump barked), whatever the parser made of it."""
+    return verb.i > 0 and tokens_of(verb.doc)[verb.i - 1].pos_ == "PROPN"
+
+
 def governed(verb: Token, lex: Lexicon) -> list[Token]:
     """The dependents of a cue verb that hold what is said or believed.
 
@@ -265,9 +276,10 @@ class DirectQuotes:
             return subject
         sent = sentence_of(cue)
         outside = [t for t in sent if t.i not in inside and t.i != cue.i]
-        nouns = [
-            t for t in outside if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.dep_ not in {"poss", "compound"}
-        ]
+        nouns = [t for t in outside if t.pos_ in {"PROPN", "NOUN", "PRON"} and _heads_a_mention(t)]
+        between = [t for t in nouns if seg.end <= t.idx < cue.idx]
+        if between:  # “…,” Ramos, 58, told AFP: the name between the quotation and its cue
+            return between[0]
         return min(nouns, key=lambda t: abs(t.i - cue.i), default=None)
 
     def _tokens(self, seg: Segment) -> list[Token]:
@@ -324,7 +336,7 @@ class DirectQuotes:
         if before_text.endswith(":") and subject_of(sent.root) is not None:
             return sent.root
         tail = [t for t in frame if t.idx >= seg.end][:TAIL_TOKENS]
-        return next((t for t in tail if t.pos_ == "VERB" and subject_of(t) is not None), None)
+        return next((t for t in tail if t.pos_ == "VERB" and (subject_of(t) or _after_name(t))), None)
 
     def _embedded(self, seg: Segment) -> bool:
         """Whether a quotation sits inside its sentence (X says Y “…”), not opening it or after a colon."""

@@ -1,0 +1,45 @@
+"""DirectQuotes on parses written by hand (``parses/``), so a rule for a parser slip meets that very slip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+from newsfuse.analyze.direct import DirectQuotes, Found
+from newsfuse.analyze.lexicon import lexicon
+from newsfuse.analyze.marks import quoted_segments
+
+PARSES = Path(__file__).parent / "parses"
+
+
+def _found(nlp: Any, name: str) -> list[Found]:
+    """The quotations of one sentence read from lines of word, tag, dependency, head index and lemma."""
+    lines = (PARSES / name).read_text("utf-8").splitlines()
+    rows = [line.split() for line in lines if line and not line.startswith("#")]
+    spaces = [
+        i + 1 < len(rows) and rows[i + 1][0] not in {",", ".", "”"} and r[0] != "“"
+        for i, r in enumerate(rows)
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=[r[0] for r in rows],
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[int(r[3]) for r in rows],
+        lemmas=[r[4] for r in rows],
+    )
+    direct = DirectQuotes(doc, lexicon(), [0] * (len(doc.text) + 1))
+    return direct.find(direct.quotations(quoted_segments(doc.text, [(0, len(doc.text))])))
+
+
+@pytest.mark.parametrize(
+    ("parse", "speaker"),
+    [("name_as_modifier.txt", "Holm"), ("name_as_compound_of_verb.txt", "Brisk")],
+)
+def test_name_right_after_the_quotation_speaks(nlp: Any, parse: str, speaker: str) -> None:
+    """“…,” Name … cue: the name between the quotation and its cue speaks, however the parser hung it."""
+    assert [f.speaker.text if f.speaker else None for f in _found(nlp, parse)] == [speaker]
