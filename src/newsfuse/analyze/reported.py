@@ -77,12 +77,21 @@ def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | No
         return _passive(verb, children, paragraph_of)
     if not children:
         return _parenthetical(verb, subject, paragraph_of)
+    if _asked_of(verb):
+        subject = None
     start, end = governed_bounds(children)
     end = _object_complement_end(verb, children, end)
     too_short = end - start < MIN_CONTENT_CHARS and not _is_name(children)
-    if too_short or start <= subject.idx < end:
+    if too_short or (subject is not None and start <= subject.idx < end):
         return None
     return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+
+
+def _asked_of(verb: Token) -> bool:
+    """ "Asked whether …, Kim said …": a fronted past participle (often tagged as a past tense) with no
+    subject of its own; the subject it leans on is who was asked, not who asked."""
+    fronted = verb.dep_ == "advcl" and verb.i < verb.head.i and verb.tag_ in {"VBN", "VBD"}
+    return fronted and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def _is_name(children: list[Token]) -> bool:
