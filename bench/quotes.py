@@ -23,12 +23,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
-
 from newsfuse.analyze import ANALYZER_NAME, analyze_articles
 from newsfuse.analyze.focus import runs
 from newsfuse.analyze.lexicon import lexicon
-from newsfuse.analyze.pipeline import NER, focused_docs, load_pipeline, one_blas_thread, recognise_entities
+from newsfuse.analyze.pipeline import apply_component, focused_docs, load_pipeline, one_blas_thread
 from newsfuse.analyze.stage import DEFAULT_BATCH_SIZE, analyse_doc
 from newsfuse.model import Article, ArticleAnalysis, Paragraph, ParagraphKind, SourceKind, SourceRef
 
@@ -128,7 +126,7 @@ def throughput(texts: list[str], rounds: int) -> dict[str, Any]:
             docs = [nlp.make_doc(w) for w in wanted]
         for name, component in nlp.pipeline:
             with one_blas_thread(), best.timing(name):
-                docs = _apply(component, docs)
+                docs = apply_component(component, docs, DEFAULT_BATCH_SIZE)
         whole = list(focused_docs(nlp, texts, DEFAULT_BATCH_SIZE))
         with best.timing("rules (entities, quotes, dates)"):
             [analyse_doc(a, d) for a, d in zip(articles, whole, strict=True)]
@@ -143,15 +141,6 @@ def throughput(texts: list[str], rounds: int) -> dict[str, Any]:
         "spacy_pipeline_articles_per_s": round(n / seconds["pipeline"], 2),
         "components": component_shares(seconds, [name for name, _ in nlp.pipeline]),
     }
-
-
-def _apply(component: Any, docs: list[Doc]) -> list[Doc]:
-    """Run one component the way the stage does (NER through its width-1 beam decoder)."""
-    if component is load_pipeline().get_pipe(NER):
-        recognise_entities(component, docs, DEFAULT_BATCH_SIZE)
-        return docs
-    pipe = getattr(component, "pipe", None)
-    return list(pipe(docs, batch_size=DEFAULT_BATCH_SIZE)) if pipe else [component(d) for d in docs]
 
 
 def component_shares(best: dict[str, float], names: list[str]) -> list[dict[str, Any]]:

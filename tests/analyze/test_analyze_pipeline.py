@@ -1,0 +1,28 @@
+"""The stage's own run of the pipeline gives spaCy's annotations, only faster."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, SENT_START, TAG
+
+from newsfuse.analyze.pipeline import annotate, one_blas_thread
+
+TEXTS = [
+    "Mayor Odile Ferrant said on Tuesday that the ferry pier in Brindlemoor would reopen in March.",
+    "“We waited long enough,” she told the Harbour Gazette.",
+    "Gulls crowd the railings.",
+    "",
+    "The Brindlemoor Ferry Company, which runs three boats, said its fares would not rise before 2026, "
+    "and Ferrant thanked the crews who rebuilt the pier over the winter.",
+]
+ATTRS = [HEAD, DEP, TAG, POS, LEMMA, SENT_START, ENT_IOB, ENT_TYPE]
+
+
+def test_annotate_matches_spacy(nlp: Any) -> None:
+    """Parses, tags, lemmas and entities equal ``nlp.pipe``'s for docs of mixed lengths (one empty)."""
+    with one_blas_thread():
+        expected = list(nlp.pipe(TEXTS))
+        got = annotate(nlp, [nlp.make_doc(text) for text in TEXTS], batch_size=2)
+    assert [d.to_array(ATTRS).tolist() for d in got] == [d.to_array(ATTRS).tolist() for d in expected]
+    assert got[0].ents, "the first text names people and places"
