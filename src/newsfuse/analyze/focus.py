@@ -22,9 +22,10 @@ _TITLES = (
     "Mr", "Ms", "Mrs", "Dr", "St", "Lt", "Sgt", "Capt", "Cpt", "Col", "Gen", "Maj", "Adm", "Cpl", "Det",
     "Insp", "Supt", "Gov", "Sen", "Rep", "Prof", "Rev", "Hon", "Jr", "Sr", "Mt", "Ft",
 )  # fmt: skip
+# The cheap test (a . ! or ? just before) comes first: the title tests then run at a few places only.
 _BOUNDARY = re.compile(
-    r"\n+\s*|" + "".join(rf"(?<!\b{title}\.)" for title in _TITLES) + r"(?<!\b[A-Z]\.)"
-    r"(?<=[.!?])[\"”’')\]]*\s+(?=[A-Z\"“‘'(\[])"
+    r"\n+\s*|(?<=[.!?])" + "".join(rf"(?<!\b{title}\.)" for title in _TITLES) + r"(?<!\b[A-Z]\.)"
+    r"[\"”’')\]]*\s+(?=[A-Z\"“‘'(\[])"
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _MARKS = frozenset(ALL_MARKS)
