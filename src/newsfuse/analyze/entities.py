@@ -19,6 +19,7 @@ from newsfuse.analyze.syntax import text_of, tokens_of
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # labels the small model confuses on surnames
 POSSESSIVE = ("'s", "’s", "'", "’")
+RUN_ON = ALL_MARKS + "\n"  # an entity holding one of these ran on across a quotation or a paragraph
 FULL_NAME_VOTE = 2.0  # a full name tells more about the type than a bare surname the tagger guessed
 PART_NAME_VOTE = 0.5
 MAX_GIVEN_NAMES = 2
@@ -27,31 +28,45 @@ MIN_TYPO_LENGTH = 4  # shorter tokens match only exactly
 
 @dataclass(eq=False)
 class Cluster:
-    """An entity being built: its name tokens, label votes and mention offsets."""
+    """An entity being built: its name tokens, label votes and mention offsets.
+
+    The label and whether it may be a person are worked out once per vote, not on every read: every
+    mention added to the article asks them of every cluster.
+    """
 
     index: int
-    tokens: list[str]
+    tokens: tuple[str, ...]
     name: str
     votes: dict[str, float] = field(default_factory=dict)  # label → weighted votes
     names: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
+    _label: str = field(default="PERSON", init=False, repr=False)
+    _may_be_person: bool = field(default=False, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._count_votes()
 
     def vote(self, label: str, weight: float) -> None:
         self.votes[label] = self.votes.get(label, 0.0) + weight
+        self._count_votes()
+
+    def _count_votes(self) -> None:
+        self._label = max(self.votes, key=self.votes.__getitem__) if self.votes else "PERSON"
+        self._may_be_person = self.votes.get("PERSON", 0.0) > 0
 
     @property
     def label(self) -> str:
-        return max(self.votes, key=lambda label: self.votes[label]) if self.votes else "PERSON"
+        return self._label
 
     @property
     def is_person(self) -> bool:
-        return self.label == "PERSON"
+        return self._label == "PERSON"
 
     @property
     def may_be_person(self) -> bool:
         """Whether any mention was tagged as a person (surnames are often tagged ORG or NORP)."""
-        return self.votes.get("PERSON", 0.0) > 0
+        return self._may_be_person
 
 
 @lru_cache(maxsize=1 << 16)  # the same name pairs recur for every proper noun of an article
@@ -67,16 +82,17 @@ def one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def name_tokens(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # the same few names are looked up for every proper noun of an article
+def name_tokens(text: str) -> tuple[str, ...]:
     """The lower-cased name tokens of a mention, without a possessive ending."""
     for ending in POSSESSIVE:
         if text.endswith(ending):
             text = text[: -len(ending)]
             break
-    return [t for t in text.lower().replace("-", " ").split() if t.isalnum() or t.rstrip(".").isalnum()]
+    return tuple(t for t in text.lower().replace("-", " ").split() if t.isalnum() or t.rstrip(".").isalnum())
 
 
-def _token_matches(token: str, names: list[str]) -> bool:
+def _token_matches(token: str, names: tuple[str, ...]) -> bool:
     """Whether the token is one of the names or one letter away from one (lengths screened first)."""
     if token in names:
         return True
@@ -84,17 +100,21 @@ def _token_matches(token: str, names: list[str]) -> bool:
     return size >= MIN_TYPO_LENGTH and any(one_edit_apart(token, n) for n in names if abs(len(n) - size) <= 1)
 
 
-def _compatible(tokens: list[str], label: str, cluster: Cluster) -> bool:
+def _compatible(tokens: tuple[str, ...], label: str, cluster: Cluster) -> bool:
     """Whether a mention can be another name for the cluster (part of its name, allowing one typo)."""
-    if tokens == cluster.tokens:
+    names = cluster.tokens
+    if tokens == names:
         return True
-    if label != cluster.label and not (label in PERSONISH and cluster.label in PERSONISH):
+    other = cluster.label
+    if label != other and not (label in PERSONISH and other in PERSONISH):
         return False
-    if len(tokens) < len(cluster.tokens):
-        return all(_token_matches(t, cluster.tokens) for t in tokens)
-    if len(tokens) > len(cluster.tokens):
-        return all(_token_matches(t, tokens) for t in cluster.tokens) and label == "PERSON"
-    return all(_token_matches(t, cluster.tokens) for t in tokens) and label == "PERSON"
+    if len(tokens) < len(names):
+        return all(_token_matches(t, names) for t in tokens)
+    if label != "PERSON":
+        return False
+    if len(tokens) > len(names):
+        return all(_token_matches(t, tokens) for t in names)
+    return all(_token_matches(t, names) for t in tokens)
 
 
 class EntityIndex:
@@ -180,16 +200,19 @@ def _ent_bounds(ent: Span, titles: frozenset[str]) -> tuple[int, int, str]:
 def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> EntityIndex:
     """Cluster the document's named entities, then add untagged proper nouns that match a person."""
     index = EntityIndex()  # entities holding quotation marks or line breaks are tagger run-ons: skipped
-    tokens = tokens_of(doc)
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    for ent in doc.ents:
-        if ent.label_ in NAMED_LABELS and not any(mark in ent.text for mark in ALL_MARKS + "\n"):
-            start, end, text = _ent_bounds(_with_given_names(ent, tokens, covered), titles)
-            index.add(start, end, _strip_possessive(text), ent.label_)
-    _add_untagged_names(doc, index, covered, titles)
-    _add_name_chains(doc, index, covered, titles)
+    tokens, text = tokens_of(doc), text_of(doc)
+    ents = doc.ents
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    for ent in ents:
+        surface = text[ent.start_char : ent.end_char]
+        if ent.label_ in NAMED_LABELS and not any(mark in surface for mark in RUN_ON):
+            start, end, name = _ent_bounds(_with_given_names(ent, tokens, covered), titles)
+            index.add(start, end, _strip_possessive(name), ent.label_)
+    name_like = [_name_like(token, titles) for token in tokens]  # asked three times of every token
+    _add_untagged_names(doc, index, covered, name_like)
+    _add_name_chains(doc, index, covered, name_like)
     for token in tokens:
-        if token.i in covered or not _name_like(token, titles) or not token.text[:1].isupper():
+        if token.i in covered or not name_like[token.i] or not token.text[:1].isupper():
             continue
         cluster = index.person_token(token.text)
         if cluster is not None:
@@ -204,11 +227,11 @@ def _name_like(token: Token, titles: frozenset[str]) -> bool:
     return token.is_title and token.lower_.rstrip(".") not in titles
 
 
-def _add_untagged_names(doc: Doc, index: EntityIndex, covered: set[int], titles: frozenset[str]) -> None:
+def _add_untagged_names(doc: Doc, index: EntityIndex, covered: set[int], name_like: list[bool]) -> None:
     """In untagged sentences, runs of capitalised words that name a known person ("Orla Venter")."""
     run: list[Token] = []
     for token in [*tokens_of(doc), None]:
-        if token is not None and not token.tag_ and token.i not in covered and _name_like(token, titles):
+        if token is not None and name_like[token.i] and not token.tag_ and token.i not in covered:
             run.append(token)
             continue
         if run and _names_known_person(run, index):
@@ -226,11 +249,11 @@ def _names_known_person(run: list[Token], index: EntityIndex) -> bool:
     return 1 < len(run) <= MAX_GIVEN_NAMES + 1 and index.name_token(run[-1].text) is not None
 
 
-def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int], titles: frozenset[str]) -> None:
+def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int], name_like: list[bool]) -> None:
     """Untagged "Gypsy Rose Blanchard" (a title-case headline) ending in a known surname: a full name."""
     tokens = tokens_of(doc)
     for token in tokens:
-        if token.i in covered or not _name_like(token, titles) or token.i < 1:
+        if token.i in covered or not name_like[token.i] or token.i < 1:
             continue
         cluster = index.person_token(token.text)
         if cluster is None or len(cluster.tokens) > 1:
@@ -239,7 +262,9 @@ def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int], titles: fr
         while (
             first > token.i - MAX_GIVEN_NAMES
             and first > 0
-            and _given_name(tokens[first - 1], covered, titles)
+            and name_like[first - 1]
+            and tokens[first - 1].is_title
+            and first - 1 not in covered
         ):
             first -= 1
         if first < token.i:
@@ -248,8 +273,8 @@ def _add_name_chains(doc: Doc, index: EntityIndex, covered: set[int], titles: fr
             covered.update(range(first, token.i + 1))
 
 
-def _given_name(token: Token, covered: set[int], titles: frozenset[str] = frozenset()) -> bool:
-    return _name_like(token, titles) and token.is_title and token.i not in covered
+def _given_name(token: Token, covered: set[int]) -> bool:
+    return _name_like(token, frozenset()) and token.is_title and token.i not in covered
 
 
 def _with_given_names(ent: Span, tokens: list[Token], taken: set[int]) -> Span:
