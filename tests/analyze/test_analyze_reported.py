@@ -115,3 +115,13 @@ def test_asked_participle_has_no_asker(analyse: Analyse) -> None:
     )
     asked = _by_cue(analysis, "ask")
     assert len(asked) == 1 and asked[0].speaker is None
+
+
+def test_passive_with_an_agent(analyse: Analyse) -> None:
+    """ "X was backed by Y": Y is the source and X the content."""
+    analysis, text = analyse("The ferry plan was backed by the dockers' union on Monday.")
+    backed = _by_cue(analysis, "back")
+    assert [text[c.start : c.end] for c in backed[0].content] == ["The ferry plan"]
+    assert backed[0].speaker is not None and text[backed[0].speaker.start : backed[0].speaker.end].endswith(
+        "union"
+    )

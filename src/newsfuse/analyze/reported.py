@@ -129,13 +129,26 @@ def _parenthetical(verb: Token, subject: Token, paragraph_of: list[int]) -> Foun
 def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Found | None:
     """ "X is expected to win": an attribution with no source, its content the subject and the rest."""
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    has_agent = any(c.dep_ == "agent" for c in verb.children)
-    if patient is None or has_agent or not children or patient.pos_ == "PRON":
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return _by_agent(verb, patient, agent, children, paragraph_of)
+    if patient is None or not children or patient.pos_ == "PRON":
         return None
     content = [subtree_bounds(patient), governed_bounds(children)]
     if content[1][1] - content[1][0] < MIN_CONTENT_CHARS:
         return None
     return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
+
+
+def _by_agent(
+    verb: Token, patient: Token | None, agent: Token, children: list[Token], paragraph_of: list[int]
+) -> Found | None:
+    """ "The plan was backed by the union": the agent is the source, the patient the content."""
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if patient is None or source is None:
+        return None
+    content = [subtree_bounds(patient)] + ([governed_bounds(children)] if children else [])
+    return Found("indirect", content, verb, source, paragraph_of[content[0][0]])
 
 
 def _raising(verb: Token, paragraph_of: list[int]) -> Found | None:
