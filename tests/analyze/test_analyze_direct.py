@@ -43,3 +43,11 @@ def _found(nlp: Any, name: str) -> list[Found]:
 def test_name_right_after_the_quotation_speaks(nlp: Any, parse: str, speaker: str) -> None:
     """“…,” Name … cue: the name between the quotation and its cue speaks, however the parser hung it."""
     assert [f.speaker.text if f.speaker else None for f in _found(nlp, parse)] == [speaker]
+
+
+@pytest.mark.parametrize("parse", ["cue_before_second_part.txt", "next_sentence_reports_its_own.txt"])
+def test_second_part_keeps_the_first_parts_cue(nlp: Any, parse: str) -> None:
+    """“A,” X said, “b.” / “A,” X said. “B.”, then a sentence reporting something else: one quotation
+    of X, not a second one cued by the next sentence's verb."""
+    found = _found(nlp, parse)
+    assert [(len(f.content), f.speaker.text if f.speaker else None) for f in found] == [(2, "Holm")]

@@ -316,19 +316,25 @@ class DirectQuotes:
     def _cue_in_frame(self, seg: Segment, inside: set[int]) -> Token | None:
         """The cue of a quotation in its own sentence(s).
 
-        A quotation opening its sentence (or after a colon or comma) takes the nearest cue after it
-        (“…,” X said), else before it; one embedded mid-sentence (X says Y “…”) takes the nearest
-        cue before it, and falls back to the first verb after it only when it opens the sentence.
+        A quotation opening its sentence (or after a colon or comma) takes the cue just before its
+        mark (“…,” X said, “…”), else the nearest cue after it (“…,” X said), else before it; one
+        embedded mid-sentence (X says Y “…”) takes the nearest cue before it, and falls back to the
+        first verb after it only when it opens the sentence.
         """
         sent = sentence_of(self.token_at(seg.start))
         before_text = text_of(self.doc)[sent.start_char : seg.start].rstrip()
         embedded = self._embedded(seg)
         frame = [t for t in self._frame(seg, extend=not embedded) if t.i not in inside]
+        last = sentence_of(self.token_at(seg.end - 1))
+        # a verb of the next sentence that governs content of its own reports that, not this quotation
+        frame = [t for t in frame if t.i < last.end or not governed(t, self.lex)]
         cues = [t for t in frame if is_cue(t, self.lex) or t.lower_ in self.lex.according]
         after = [t for t in cues if t.idx >= seg.end]
         before = [t for t in cues if t.idx < seg.start]
         if embedded:
             return before[-1] if before else (after[0] if after else None)
+        if before and self._cue_just_before(before[-1], seg):  # “A,” X said, “and B.”
+            return before[-1]
         if after:
             return after[0]
         if before:
@@ -337,6 +343,10 @@ class DirectQuotes:
             return sent.root
         tail = [t for t in frame if t.idx >= seg.end][:TAIL_TOKENS]
         return next((t for t in tail if t.pos_ == "VERB" and (subject_of(t) or _after_name(t))), None)
+
+    def _cue_just_before(self, cue: Token, seg: Segment) -> bool:
+        """Whether only a comma or a colon stands between the cue and the opening mark."""
+        return not text_of(self.doc)[cue.idx + len(cue) : seg.start].strip(" ,:\n")
 
     def _embedded(self, seg: Segment) -> bool:
         """Whether a quotation sits inside its sentence (X says Y “…”), not opening it or after a colon."""
