@@ -16,7 +16,8 @@ PARSES = Path(__file__).parent / "parses"
 
 
 def _found(nlp: Any, name: str) -> list[Found]:
-    """The quotations of one sentence read from lines of word, tag, dependency, head index and lemma."""
+    """The quotations of one sentence read from lines of word, part of speech, dependency, head index,
+    lemma and (optionally) fine tag."""
     lines = (PARSES / name).read_text("utf-8").splitlines()
     rows = [line.split() for line in lines if line and not line.startswith("#")]
     spaces = [
@@ -31,6 +32,7 @@ def _found(nlp: Any, name: str) -> list[Found]:
         deps=[r[2] for r in rows],
         heads=[int(r[3]) for r in rows],
         lemmas=[r[4] for r in rows],
+        tags=[r[5] if len(r) > 5 else "" for r in rows],
     )
     direct = DirectQuotes(doc, lexicon(), [0] * (len(doc.text) + 1))
     return direct.find(direct.quotations(quoted_segments(doc.text, [(0, len(doc.text))])))
@@ -51,3 +53,8 @@ def test_second_part_keeps_the_first_parts_cue(nlp: Any, parse: str) -> None:
     of X, not a second one cued by the next sentence's verb."""
     found = _found(nlp, parse)
     assert [(len(f.content), f.speaker.text if f.speaker else None) for f in found] == [(2, "Holm")]
+
+
+def test_participle_cue_borrows_its_verbs_subject(nlp: Any) -> None:
+    """X punctuated her list by saying “…”: the speaker is X, not the object beside the participle."""
+    assert [f.speaker.text if f.speaker else None for f in _found(nlp, "participle_cue.txt")] == ["Ana"]

@@ -38,6 +38,7 @@ MIN_QUOTE_WORDS = 2
 FRAGMENT_SHARE = 0.8  # a quotation this much inside a reported clause …
 CLAUSE_GROWTH = 1.5  # … that is this much longer is a fragment of it
 LONG_QUOTE_WORDS = 4
+MAX_CLIMB = 3  # "punctuated his list by saying": how far up a participle cue looks for its verb
 TAIL_TOKENS = 6  # “…,” Trump barked: a verb this close after a quotation is its cue
 
 
@@ -269,7 +270,7 @@ class DirectQuotes:
 
         A subject inside a quotation is the parser mistaking the quoted words for the speaker.
         """
-        subject = subject_of(cue)
+        subject = subject_of(cue) or self._clause_subject(cue)
         if cue.lower_ in self.lex.according:  # "According to the newspaper, “…”"
             subject = next((o for p in cue.children for o in p.children if o.dep_ == "pobj"), None)
         if subject is not None and subject.i not in inside:
@@ -281,6 +282,15 @@ class DirectQuotes:
         if between:  # “…,” Ramos, 58, told AFP: the name between the quotation and its cue
             return between[0]
         return min(nouns, key=lambda t: abs(t.i - cue.i), default=None)
+
+    def _clause_subject(self, cue: Token) -> Token | None:
+        """For a participle cue (“…, adding “…””, "by saying:"), the subject of the verb it hangs on."""
+        if cue.tag_ != "VBG":
+            return None
+        for ancestor in list(cue.ancestors)[:MAX_CLIMB]:
+            if ancestor.pos_ in {"VERB", "AUX"}:
+                return subject_of(ancestor)
+        return None
 
     def _tokens(self, seg: Segment) -> list[Token]:
         span = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
