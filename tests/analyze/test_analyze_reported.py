@@ -125,3 +125,10 @@ def test_passive_with_an_agent(analyse: Analyse) -> None:
     assert backed[0].speaker is not None and text[backed[0].speaker.start : backed[0].speaker.end].endswith(
         "union"
     )
+
+
+def test_made_it_clear(analyse: Analyse) -> None:
+    """ "X made it clear that …": the light-verb phrase reports X's statement."""
+    analysis, text = analyse("Councillor Anja Brisk made it clear that the ferry pier would stay open.")
+    made = _by_cue(analysis, "make")
+    assert [text[c.start : c.end] for c in made[0].content] == ["the ferry pier would stay open"]

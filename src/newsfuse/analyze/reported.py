@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfuse.analyze.direct import CLAUSE_DEPS, Found, governed, governed_bounds
+from newsfuse.analyze.direct import CLAUSE_DEPS, MARKERS, Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.syntax import (
     cue_lemma,
@@ -39,6 +39,8 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
     for token in tokens_of(doc):
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
+        elif token.lemma_ == "make" and token.pos_ == "VERB":
+            item = _made_clear(token, paragraph_of)
         elif is_cue(token, lex) and cue_lemma(token, lex) in lex.raising:
             item = _raising(token, paragraph_of)
         elif (
@@ -149,6 +151,28 @@ def _by_agent(
         return None
     content = [subtree_bounds(patient)] + ([governed_bounds(children)] if children else [])
     return Found("indirect", content, verb, source, paragraph_of[content[0][0]])
+
+
+def _made_clear(verb: Token, paragraph_of: list[int]) -> Found | None:
+    """ "X made (it) clear that …", "X made the case that …": a statement in a light-verb phrase."""
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    for child in verb.rights:
+        if child.lower_ == "clear" or (
+            child.dep_ == "dobj" and child.lower_ in {"case", "point", "argument"}
+        ):
+            clause = next((c for c in child.rights if _is_that_clause(c)), None)
+            if clause is not None:
+                start, end = subtree_bounds(clause, MARKERS)
+                return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+    return None
+
+
+def _is_that_clause(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
 
 
 def _raising(verb: Token, paragraph_of: list[int]) -> Found | None:
