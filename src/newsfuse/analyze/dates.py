@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
@@ -59,14 +60,17 @@ def extra_patterns() -> tuple[re.Pattern[str], ...]:
 
 def find_temporal(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of temporal expressions: tagger entities and pattern hits, overlaps merged."""
-    ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in DATE_LABELS]
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in DATE_LABELS]
+    ranges: list[tuple[int, int]] = []
+    names: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        (ranges if ent.label_ in DATE_LABELS else names).append((ent.start_char, ent.end_char))
+    text = text_of(doc)
     for pattern in extra_patterns():
-        ranges.extend(m.span() for m in pattern.finditer(text_of(doc)))
+        ranges.extend(m.span() for m in pattern.finditer(text))
     for start, end in _untagged(doc):
         for pattern in UNTAGGED_PATTERNS:
-            ranges.extend(m.span() for m in pattern.finditer(text_of(doc), start, end))
-    ranges = [r for r in ranges if not any(s < r[1] and r[0] < e for s, e in names)]
+            ranges.extend(m.span() for m in pattern.finditer(text, start, end))
+    ranges = [r for r in ranges if not _overlaps_name(r, names)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
         if merged and start < merged[-1][1]:
@@ -74,6 +78,12 @@ def find_temporal(doc: Doc) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _overlaps_name(span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    """Whether the span overlaps one of the names (entities: in order and disjoint, so ends ascend)."""
+    first = bisect_right(names, span[0], key=lambda name: name[1])  # the first name ending after it starts
+    return first < len(names) and names[first][0] < span[1]
 
 
 def normalise(text: str, published: date | None) -> tuple[str | None, str | None]:
