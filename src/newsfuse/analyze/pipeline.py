@@ -8,11 +8,12 @@ the per-article work is already spread over one process per core.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from functools import cache
 from typing import Any, cast
 
+import numpy
 from spacy.language import Language
 from spacy.pipeline.transition_parser import Parser as TransitionParser
 from spacy.tokens import Doc
@@ -127,10 +128,33 @@ def decode_greedy(parser: TransitionParser, docs: list[Doc]) -> None:
         unfinished = [state for state in states if not state.is_final()]
         if unfinished:
             step = parser.model.predict(batch)
+            scores = _scorer(step)
             while unfinished:
-                unfinished = parser.transition_states(unfinished, step.predict(unfinished))
+                unfinished = parser.transition_states(unfinished, scores(unfinished))
             step.clear_memory()
         parser.set_annotations(batch, states)
+
+
+def _scorer(step: Any) -> Callable[[list[Any]], Any]:
+    """``step.predict`` (spaCy's ``step_forward``) without thinc's per-call overhead, a third of a step.
+
+    The same operations in the same order: the states' precomputed hidden vectors, the upper layer's
+    matrix product and bias through its own ops, and unseen classes set to the lowest score.
+    """
+    upper = step.vec2scores
+    if upper is None:
+        return cast(Callable[[list[Any]], Any], step.predict)
+    weights, bias = upper.get_param("W"), upper.get_param("b")
+    unseen = step._class_mask == 0  # spaCy's step_forward reads it the same way
+
+    def scores(states: list[Any]) -> Any:
+        out = upper.ops.gemm(step.state2vec.predict(step.get_token_ids(states)), weights, trans2=True)
+        out += bias
+        if unseen.any():
+            out[:, unseen] = numpy.nanmin(out)
+        return out
+
+    return scores
 
 
 def _tokenised(nlp: Any, text: str, run: Run) -> Doc:
