@@ -12,10 +12,12 @@ import platform
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bench.stories.baseline import baseline_clusters
+from bench.stories.ceiling import ceilings
 from bench.stories.data import (
     CACHE_DIR,
     SETS,
@@ -73,6 +75,7 @@ def quality(shared: Path, options: ClusterOptions) -> dict[str, Any]:
             "articles": len(docs),
             "ours": score_files(shared, gold, folder / f"{name}.ours.jsonl") | {"articles_per_s": rate},
             "baseline": score_files(shared, gold, folder / f"{name}.baseline.jsonl"),
+            "ceilings": ceilings(shared, docs),
         }
         print(
             f"{name}: ours B3 F1 {out[name]['ours']['bcubed_f1']:.4f}, "
@@ -85,8 +88,11 @@ def speed(shared: Path, sizes: list[int], options: ClusterOptions) -> list[dict[
     base = []
     for name in ("neus_train", "neus_val"):
         docs = load_set(shared, name)
-        stream = candidates(docs, mentions_for(name, docs))
-        base.extend(zip(stream, (d.cluster for d in docs), strict=True))
+        stream = [
+            replace(c, article_id=f"{name}-{c.article_id}")
+            for c in candidates(docs, mentions_for(name, docs))
+        ]
+        base.extend(zip(stream, (d.cluster for d in docs), strict=True))  # ids are per file: prefixed
     return measure(story_local_order(base, SHUFFLE_SEED), sizes, SPEED_PER_DAY, options)
 
 

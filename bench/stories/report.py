@@ -22,6 +22,26 @@ def _quality_rows(quality: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _ceiling_rows(quality: dict[str, Any]) -> list[str]:
+    rows = [
+        "Oracle ceilings: the whole set at once, TF-IDF with IDF fitted on it, average link, the threshold "
+        "picked on the gold labels (see `bench/stories/ceiling.py`). They bound what the words can do, "
+        "and show what NeuS's one-article-per-outlet structure is worth.",
+        "",
+        "| set | words alone: B³ F1 (threshold) | one article per outlet: B³ F1 (threshold) |",
+        "|---|---|---|",
+    ]
+    for name, result in quality.items():
+        cells = [
+            f"{c['bcubed_f1']:.3f} ({c['similarity_threshold']})" if c else "—"
+            for c in (
+                result["ceilings"].get(k) for k in ("tfidf_average_link", "tfidf_average_link_one_per_outlet")
+            )
+        ]
+        rows.append(f"| {name} | {' | '.join(cells)} |")
+    return rows
+
+
 def _speed_rows(speed: dict[str, Any]) -> list[str]:
     rows = [
         f"Stream: {speed['stream']}; window {speed['window_days']} days.",
@@ -47,6 +67,8 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         *_quality_rows(results["quality"]),
     ]
+    if all("ceilings" in result for result in results["quality"].values()):
+        lines += ["", *_ceiling_rows(results["quality"])]
     if "speed" in results:
         lines += ["", f"## Speed and memory ({results['machine']})", "", *_speed_rows(results["speed"])]
     return "\n".join(lines) + "\n"

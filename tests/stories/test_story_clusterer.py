@@ -118,6 +118,46 @@ def test_two_events_of_the_same_kind_on_the_same_day_stay_apart() -> None:
     assert sorted(story_members(clusterer), key=sorted) == [{"fire-dunmere"}, {"fire-ostrova"}]
 
 
+DUNMERE_AGAIN = article(
+    "fire-dunmere-2",
+    "Dunmere docks: textile warehouse gutted by fire, chief Anja Solberg says",
+    "The fire that gutted a textile warehouse in the Dunmere docks started in a loading bay, fire chief "
+    "Anja Solberg said. The Dunmere blaze was put out by morning and nobody was hurt.",
+    5,
+    "Northwire",
+    place("Dunmere"),
+    person("Anja Solberg"),
+)
+
+
+def test_a_weak_early_join_is_undone_when_the_members_own_match_arrives() -> None:
+    """With a join threshold low enough that the Dunmere fire first joins the Ostrova fire's story, the
+    next Dunmere report matches it far better than that story as a whole: it moves out, and the move is
+    recorded."""
+    clusterer = OnlineClusterer(ClusterOptions(join_threshold=0.02, rehome_split_margin=0.2))
+    first = clusterer.add_many(FIRES)
+    assert first[1].story_id == first[0].story_id  # the weak early join
+    assignment = clusterer.add(DUNMERE_AGAIN)
+    [move] = assignment.moves
+    assert (move.moved, move.source, move.target) == ("fire-dunmere", first[0].story_id, assignment.story_id)
+    assert assignment.new_story
+    assert sorted(story_members(clusterer), key=sorted) == [
+        {"fire-dunmere", "fire-dunmere-2"},
+        {"fire-ostrova"},
+    ]
+    [ostrova] = [s for s in clusterer.stories() if s.id == first[0].story_id]
+    assert ostrova.title == FIRES[0].title
+    assert {e.name for e in ostrova.key_entities} == {e.name for e in FIRES[0].entities}
+
+
+def test_no_move_without_a_better_match() -> None:
+    """A third report that fits the story as a whole better than any one member moves nobody."""
+    clusterer = OnlineClusterer()
+    assignments = clusterer.add_many(FERRY)
+    assert all(not a.moves for a in assignments)
+    assert len(clusterer.stories()) == 1
+
+
 def _second_herald_report(hours: float) -> StoryCandidate:
     """The Velmar Herald's own second article on the ferry grounding, ``hours`` after the first."""
     return article(
@@ -136,8 +176,9 @@ def _second_herald_report(hours: float) -> StoryCandidate:
 @pytest.mark.parametrize(("hours", "joins"), [(3, False), (30, True)])
 def test_an_outlets_second_article_the_same_day_needs_stronger_evidence(hours: float, joins: bool) -> None:
     """With a prohibitive same-outlet penalty, the Herald's second report the same day starts its own story,
-    while its follow-up the next day, and another outlet's report, join the first as usual."""
-    clusterer = OnlineClusterer(ClusterOptions(outlet_penalty=1.0))
+    while its follow-up the next day, and another outlet's report, join the first as usual (moves are
+    off: with a prohibitive penalty the second report would take the wire's report with it)."""
+    clusterer = OnlineClusterer(ClusterOptions(outlet_penalty=1.0, rehome_max_story=0))
     clusterer.add_many([FERRY[0], FERRY[2], _second_herald_report(hours)])
     herald_story = clusterer.story_of("ferry-herald")
     assert clusterer.story_of("ferry-wire") == herald_story

@@ -133,5 +133,6 @@ def cluster_command(
     else:
         stdout.print(
             f"clustered {report.clustered} article(s): {report.created} stories created, "
-            f"{report.updated} updated, {report.merged} merged, in {report.seconds:.1f} s"
+            f"{report.updated} updated, {report.merged} merged, {report.moved} moved, "
+            f"in {report.seconds:.1f} s"
         )

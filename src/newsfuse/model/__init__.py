@@ -39,6 +39,7 @@ from newsfuse.model.story import (
     StoryCandidate,
     StoryEntity,
     StoryMerge,
+    StoryMove,
 )
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "StoryEntity",
     "StoryMember",
     "StoryMerge",
+    "StoryMove",
     "TemporalExpression",
     "Update",
     "article_id_for",

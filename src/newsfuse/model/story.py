@@ -172,6 +172,18 @@ class StoryMerge:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryMove:
+    """An article left ``source`` for ``target`` when ``article_id`` came and matched it better than the
+    rest of its story did (``score``): an early, weak join undone."""
+
+    moved: str
+    source: str
+    target: str
+    article_id: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Assignment:
     """Where one added article went: its story, how sure we were, and whether it started or merged stories."""
 
@@ -181,6 +193,7 @@ class Assignment:
     new_story: bool
     copy_of: str | None = None
     merges: tuple[StoryMerge, ...] = ()
+    moves: tuple[StoryMove, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,12 +26,14 @@ CHUNK = 500
 
 @dataclass
 class ClusterReport:
-    """What a clustering run did: articles placed, stories started, existing stories grown, merges."""
+    """What a clustering run did: articles placed, stories started, existing stories grown, merges, and
+    articles moved to a better story."""
 
     clustered: int = 0
     created: int = 0
     updated: int = 0
     merged: int = 0
+    moved: int = 0
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +43,7 @@ class ClusterReport:
             "created": self.created,
             "updated": self.updated,
             "merged": self.merged,
+            "moved": self.moved,
             "seconds": round(self.seconds, 3),
         }
 
@@ -132,6 +135,8 @@ class _Run:
             if assignment.new_story:
                 created.add(assignment.story_id)
             merges.extend(assignment.merges)
+            touched.update(move.source for move in assignment.moves)
+            self.report.moved += len(assignment.moves)
             self.report.clustered += 1
         absorbed = {merge.absorbed for merge in merges}
         self.report.created += len(created - absorbed)

@@ -5,7 +5,10 @@ shared named entities weighted by rarity, a static sentence embedding of the lea
 few articles have been seen for the online word frequencies to mean much), and the time between articles
 (a penalty per day, and a window past which a story is closed and leaves the hot index). Candidates come
 from an inverted index over rare words and entity keys, so adding an article costs the same at a million
-articles as at ten thousand.
+articles as at ten thousand. An early join that a later article shows to be wrong is undone: the member
+moves to a new story with the article that matches it best (recorded as a move), the online stand-in for
+the global order in which offline average-link clustering would link them. An outlet's second article on
+a story the same day needs stronger evidence.
 
 The clusterer is a pure, stateful object: ``add`` in publication order, ``snapshot``/``restore`` to save
 it, ``drain_closed`` to hand stories that left the window to the store. ``cluster_batch`` re-clusters a
@@ -19,12 +22,12 @@ from datetime import datetime
 from typing import Any
 
 from newsfuse.errors import InputError, UsageError
-from newsfuse.model.story import Assignment, Story, StoryCandidate, StoryMember, StoryMerge
+from newsfuse.model.story import Assignment, Story, StoryCandidate, StoryMember, StoryMerge, StoryMove
 from newsfuse.stories.features import ArticleFeatures, extract, to_day
 from newsfuse.stories.index import CandidateIndex
 from newsfuse.stories.options import ClusterOptions
 from newsfuse.stories.state import StoryState
-from newsfuse.stories.vectors import DocumentFrequency, top_terms
+from newsfuse.stories.vectors import DocumentFrequency, dot, top_terms
 from newsfuse.stories.xdoc import story_entities
 
 NAME = "cluster.online.v2"
@@ -62,6 +65,9 @@ class OnlineClusterer:
         top_words = top_terms(features.text, self.options.query_terms)
         scored = self._score_candidates(features, top_words, candidate.outlet)
         member = _member(candidate, copy_of=candidate.near_duplicate_of)  # original closed: placed as any
+        rehome = self._rehoming(features, candidate.outlet, scored)
+        if rehome is not None:
+            return self._rehome(*rehome, member, features, candidate, top_words)
         if not scored or scored[0][0] < self.options.join_threshold:
             story = StoryState(f"story-{candidate.article_id}")
             self._stories[story.id] = story
@@ -87,6 +93,91 @@ class OnlineClusterer:
             candidate.article_id, story.id, 1.0, new_story=False, copy_of=candidate.near_duplicate_of
         )
 
+    def _rehoming(
+        self, features: ArticleFeatures, outlet: str | None, scored: list[tuple[float, StoryState]]
+    ) -> tuple[float, StoryState, str] | None:
+        """The member of a small candidate story that the article matches better than any story, and
+        better than the member fits the rest of its own story: (pair score, its story, its id). ``None``
+        when there is none, or when it sits in the article's best story and the pair does not beat that
+        story by ``rehome_split_margin`` (the article joins the story, the member with it)."""
+        opts = self.options
+        floor = max(opts.join_threshold, scored[0][0] if scored else opts.join_threshold)
+        pairs = [
+            (self._pair_similarity(features, outlet, story, article_id), article_id, story)
+            for _, story in scored
+            if 1 < len(story.member_features) <= opts.rehome_max_story
+            for article_id in story.member_features
+        ]
+        pairs.sort(key=lambda pair: (-pair[0], pair[1]))
+        for score, article_id, story in pairs:
+            if score <= floor:
+                break
+            if score > self._fit_without(story, article_id):
+                in_best = story is scored[0][1] and score < scored[0][0] + opts.rehome_split_margin
+                return None if in_best else (score, story, article_id)
+        return None
+
+    def _pair_similarity(
+        self, features: ArticleFeatures, outlet: str | None, story: StoryState, article_id: str
+    ) -> float:
+        """The article against one member alone, on the terms a story is scored on."""
+        opts = self.options
+        other = story.member_features[article_id]
+        parts = [(opts.text_weight, dot(features.text, other.text))]
+        if features.title and other.title:
+            parts.append((opts.title_weight, dot(features.title, other.title)))
+        if features.entities and other.entities:
+            parts.append((opts.entity_weight, dot(features.entities, other.entities)))
+        if features.meaning is not None and other.meaning is not None:
+            self._add_meaning(parts, float(features.meaning @ other.meaning))
+        apart = abs(features.day - other.day) if features.day is not None and other.day is not None else None
+        member = next(m for m in story.members if m.article_id == article_id)
+        same_outlet = (
+            bool(outlet) and member.outlet == outlet and (apart is None or apart <= opts.outlet_days)
+        )
+        return (
+            _blend(parts) - opts.day_penalty * (apart or 0.0) - (opts.outlet_penalty if same_outlet else 0.0)
+        )
+
+    def _fit_without(self, story: StoryState, article_id: str) -> float:
+        """How well a member fits the rest of its story (its words and entities against the others')."""
+        opts = self.options
+        own = story.member_features[article_id]
+        parts = [(opts.text_weight, story.text.cosine_without(own.text))]
+        if own.title:
+            parts.append((opts.title_weight, story.title.cosine_without(own.title)))
+        if own.entities:
+            parts.append((opts.entity_weight, story.entities.cosine_without(own.entities)))
+        return _blend(parts)
+
+    def _rehome(
+        self,
+        score: float,
+        source: StoryState,
+        moved_id: str,
+        member: StoryMember,
+        features: ArticleFeatures,
+        candidate: StoryCandidate,
+        top_words: list[str],
+    ) -> Assignment:
+        """Move a member (with its copies) out of ``source`` into a new story that the article joins."""
+        moved, moved_features, refs, copies = source.detach(moved_id)
+        self._schedule(source)
+        story = StoryState(f"story-{candidate.article_id}")
+        self._stories[story.id] = story
+        story.add(moved, moved_features, refs, self.options.centroid_terms, self.options.member_terms)
+        for copy in copies:
+            story.add_copy(copy, to_day(copy.published))
+        for article in (moved, *copies):
+            self._article_story[article.article_id] = story.id
+        self._post(
+            story,
+            set(top_terms(moved_features.text, self.options.query_terms)) | set(moved_features.entities),
+        )
+        self._join(story, member, features, candidate, top_words)
+        move = StoryMove(moved_id, source.id, story.id, candidate.article_id, score)
+        return Assignment(candidate.article_id, story.id, score, True, member.copy_of, moves=(move,))
+
     def _join(
         self,
         story: StoryState,
@@ -95,7 +186,7 @@ class OnlineClusterer:
         cand: StoryCandidate,
         top_words: list[str],
     ) -> None:
-        story.add(member, features, cand.entities, self.options.centroid_terms)
+        story.add(member, features, cand.entities, self.options.centroid_terms, self.options.member_terms)
         self._article_story[member.article_id] = story.id
         self._post(story, set(top_words) | set(features.entities))
         self._schedule(story)

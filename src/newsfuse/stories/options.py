@@ -22,6 +22,13 @@ class ClusterOptions:
     counts ``outlet_penalty`` less, so it joins only on clearly stronger evidence than another outlet's
     article would need; a follow-up a day or more later joins as any article does.
 
+    Greedy joins made early can be wrong: the best match for a member may arrive only later. So a new
+    article that matches one member of a small story (at most ``rehome_max_story`` originals) better than
+    it matches any story, and better than that member fits the rest of its own story, takes the member
+    out into a new story of the two (both comparisons by the same weighted terms, a member keeping its
+    text's ``member_terms`` heaviest terms). From the article's own best story a member is split off only
+    when the pair beats that story by ``rehome_split_margin``; otherwise the article simply joins it.
+
     The embedding cosine of two unrelated news leads is far from zero, so it counts from ``meaning_floor``
     (``(cos - floor) / (1 - floor)``, clipped at 0). While fewer than ``warm_documents`` articles have been
     seen, the online word frequencies are unreliable, so the embedding weighs more: ``cold_meaning_weight``
@@ -35,16 +42,19 @@ class ClusterOptions:
     meaning_floor: float = 0.6
     cold_meaning_weight: float = 3.0
     warm_documents: int = 50
-    join_threshold: float = 0.30
+    join_threshold: float = 0.25
     linkage: float = 0.0
-    merge_threshold: float = 0.45
+    merge_threshold: float = 0.6
     day_penalty: float = 0.02
-    outlet_penalty: float = 0.15
+    outlet_penalty: float = 0.3
     outlet_days: float = 1.0
+    rehome_max_story: int = 4
+    rehome_split_margin: float = 0.3
+    member_terms: int = 100
     window_days: float = 7.0
     max_story_days: float = 14.0
     query_terms: int = 8
-    max_candidates: int = 3
+    max_candidates: int = 5
     max_posting: int = 20
     centroid_terms: int = 300
     key_entities: int = 10

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -39,6 +39,29 @@ class Centroid:
             self.length = norm(self.vector)
         else:  # |c + v|² = |c|² + 2 c·v + |v|², without a pass over the whole centroid
             self.length = math.sqrt(max(squared, 0.0))
+
+    def remove(self, vector: Vector) -> None:
+        """Take one member's vector out again (a member that moved to another story). The member's vector
+        is the one kept for it (its heaviest terms), so its lightest terms stay behind as a faint blur;
+        what falls to zero is dropped."""
+        self.count -= 1
+        for term, value in vector.items():
+            left = self.vector.get(term, 0.0) - value
+            if left > 1e-9:
+                self.vector[term] = left
+            else:
+                self.vector.pop(term, None)
+        self.length = norm(self.vector)
+
+    def cosine_without(self, vector: Vector) -> float:
+        """Cosine of a member's ``vector`` to the rest of the centroid: how well the member fits its story
+        apart from itself (|c - v|² = |c|² - 2 c·v + |v|²)."""
+        if self.count <= 1 or not vector:
+            return 0.0
+        shared = dot(vector, self.vector)
+        own = dot(vector, vector)
+        rest = math.sqrt(max(self.length * self.length - 2.0 * shared + own, 0.0))
+        return (shared - own) / rest if rest > 1e-9 else 0.0
 
     def cosine(self, vector: Vector, linkage: float = 0.0) -> float:
         """Cosine to the centroid (``linkage`` 0) or mean cosine to the members (``linkage`` 1), or between:
@@ -115,6 +138,7 @@ class StoryState:
     label_history: list[LabelChange] = field(default_factory=list)
     merged_from: list[str] = field(default_factory=list)
     index_keys: set[str] = field(default_factory=set)
+    member_features: dict[str, ArticleFeatures] = field(default_factory=dict)
     outlet_days: dict[str, list[float | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -123,9 +147,19 @@ class StoryState:
                 self._see_outlet(member)
 
     def add(
-        self, member: StoryMember, features: ArticleFeatures, refs: tuple[EntityRef, ...], keep: int
+        self,
+        member: StoryMember,
+        features: ArticleFeatures,
+        refs: tuple[EntityRef, ...],
+        keep: int,
+        member_terms: int,
     ) -> None:
-        """Add an original article: its vectors move the centroids, its title may become the label."""
+        """Add an original article: its vectors move the centroids, its title may become the label. Its
+        own vectors are kept too (the text's ``member_terms`` heaviest terms), so it can be compared alone
+        and moved out again."""
+        self.member_features[member.article_id] = replace(
+            features, text=prune(dict(features.text), member_terms)
+        )
         self.members.append(member)
         self._see_outlet(member)
         self.entity_refs.extend((member.article_id, ref) for ref in refs)
@@ -149,6 +183,7 @@ class StoryState:
     def absorb(self, other: StoryState, keep: int) -> None:
         """Take over every member, entity and vector of ``other`` (a merge)."""
         self.members.extend(other.members)
+        self.member_features.update(other.member_features)
         for outlet, days in other.outlet_days.items():
             self.outlet_days.setdefault(outlet, []).extend(days)
         self.entity_refs.extend(other.entity_refs)
@@ -159,6 +194,32 @@ class StoryState:
         self._see_day(other.first_day)
         self._see_day(other.last_day)
         self.merged_from.extend([other.id, *other.merged_from])
+
+    def detach(
+        self, article_id: str
+    ) -> tuple[StoryMember, ArticleFeatures, tuple[EntityRef, ...], list[StoryMember]]:
+        """Take an original member, and its copies, out of the story (they move to another): its vectors
+        leave the centroids, its entities the records; the label, days and outlets are worked out again."""
+        member = next(m for m in self.members if m.article_id == article_id)
+        copies = [m for m in self.members if m.copy_of == article_id]
+        features = self.member_features.pop(article_id)
+        self.members = [m for m in self.members if m is not member and m.copy_of != article_id]
+        refs = tuple(ref for owner, ref in self.entity_refs if owner == article_id)
+        self.entity_refs = [(owner, ref) for owner, ref in self.entity_refs if owner != article_id]
+        self.text.remove(features.text)
+        self.title.remove(features.title)
+        self.entities.remove(features.entities)
+        self.first_day = self.last_day = None
+        self.outlet_days = {}
+        for rest in self.members:
+            self._see_day(to_day(rest.published))
+            self._see_outlet(rest)
+        if self.label is not None and self.label == member.title:
+            heir = next((m for m in self.members if m.title), None)
+            self.label, self.label_score = (heir.title, -1.0) if heir else (None, -1.0)
+            if heir and heir.title:
+                self.label_history.append(LabelChange(heir.title, heir.article_id))
+        return member, features, refs, copies
 
     def has_outlet_near(self, outlet: str | None, day: float | None, within: float) -> bool:
         """Whether ``outlet`` already has a member published within ``within`` days of ``day`` (an
@@ -208,6 +269,16 @@ class StoryState:
             "label_history": [c.to_dict() for c in self.label_history],
             "merged_from": self.merged_from,
             "index_keys": sorted(self.index_keys),
+            "member_features": {
+                article_id: {
+                    "text": f.text,
+                    "title": f.title,
+                    "entities": f.entities,
+                    "day": f.day,
+                    "meaning": MeaningCentroid(f.meaning).to_json(),
+                }
+                for article_id, f in self.member_features.items()
+            },
         }
 
     @classmethod
@@ -227,4 +298,15 @@ class StoryState:
             label_history=[LabelChange(c["title"], c["article_id"]) for c in data["label_history"]],
             merged_from=list(data["merged_from"]),
             index_keys=set(data["index_keys"]),
+            member_features={
+                article_id: ArticleFeatures(
+                    article_id,
+                    f["text"],
+                    f["title"],
+                    f["entities"],
+                    f["day"],
+                    MeaningCentroid.from_json(f["meaning"]).total,
+                )
+                for article_id, f in data.get("member_features", {}).items()  # none in older snapshots
+            },
         )
