@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.analyze.marks import paragraph_segments, quoted_segments
+from newsfuse.analyze.marks import balanced, paragraph_segments, quoted_segments
 
 
 def _texts(text: str) -> list[str]:
@@ -40,3 +40,26 @@ def test_doubled_apostrophes_are_a_quotation_mark() -> None:
     """Two apostrophes ('') stand for a straight double mark, both ends kept in the segment."""
     text = "''We will rebuild the pier by June,'' the harbour master said. The town's plan isn't new."
     assert _texts(text) == ["''We will rebuild the pier by June,''"]
+
+
+def test_balanced_takes_in_the_closing_mark_left_outside() -> None:
+    """Regression: a clause cut before “…,” kept only its opening mark (mixed quotes split in two)."""
+    text = "He said the pier is “finished,” compared to last year."
+    start = text.index("the pier")
+    end = text.index("finished") + len("finished")
+    assert text[slice(*balanced(text, start, end))] == "the pier is “finished,”"
+
+
+def test_balanced_takes_in_the_opening_mark_left_outside() -> None:
+    """A range that starts past an opening mark but holds the closing one gets the opening one too."""
+    text = "He said “we rebuilt the pier” and left."
+    start = text.index("we rebuilt")
+    end = text.index("” and") + 1
+    assert text[slice(*balanced(text, start, end))] == "“we rebuilt the pier”"
+
+
+def test_balanced_leaves_paired_marks_alone() -> None:
+    """A range whose marks pair up, or that has none, is returned as it is."""
+    text = "He said the pier is “finished” for now."
+    assert balanced(text, 8, len(text) - 1) == (8, len(text) - 1)
+    assert balanced(text, 0, 7) == (0, 7)

@@ -369,3 +369,20 @@ def test_short_utterance_after_a_speech_verb(make_article: Callable[..., Article
     analysis = analyze_article(article)
     quote = _quote_at(analysis, article.text, "Shame")
     assert quote.speaker is not None and article.text[quote.speaker.start : quote.speaker.end] == "a swimmer"
+
+
+def _ferry_story(make_article: Callable[..., Article], paragraph: str) -> tuple[ArticleAnalysis, str]:
+    article = make_article("Velmont ferry", paragraph)
+    return analyze_article(article), article.text
+
+
+def test_doubled_apostrophe_quote_in_two_parts(make_article: Callable[..., Article], nlp: Any) -> None:
+    """Regression: ''A,'' X said, who noted … ''B.'': the parser leaves B's opening '' at the end of
+    the sentence before, so B took that sentence's last cue; it continues A's quotation."""
+    analysis, text = _ferry_story(
+        make_article,
+        "''The ferry is running again, and so are the buses,'' said Mr. Venter, who noted that the "
+        "fares had ''doubled'' since the spring. ''Things are moving in the right direction, slowly.''",
+    )
+    quote = _quote_at(analysis, text, "Things are moving")
+    assert len(quote.content) == 2 and quote.cue_lemma == "say"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.marks import Segment, inner_text, starts_with_mark
@@ -29,7 +29,6 @@ from newsfuse.analyze.syntax import (
 CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "oprd")
 OBJECT_PREPS = frozenset({"for", "against", "about"})
-MARKERS = frozenset({"that"})
 # A dash, then a capitalised name of up to six words, then the end of the line: a signed quotation.
 _SIGNED = re.compile(
     r"[^\S\n]*[―—–-][^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,5})[^\S\n]*\.?[^\S\n]*(?:\n|$)"
@@ -140,12 +139,13 @@ def governed(verb: Token, lex: Lexicon) -> list[Token]:
 
 
 def governed_bounds(children: list[Token]) -> tuple[int, int]:
-    """Character bounds of the content dependents together (a leading "that" left out).
+    """Character bounds of the content dependents together (a leading "that" kept, as news annotation
+    takes it as part of what was said).
 
     A trailing participle clause after a comma (“…, saying …”, “…, implicitly putting …”) is the
     reporter's addition, not part of what was said, so the content ends before it.
     """
-    spans = [subtree_bounds(c, MARKERS) for c in children]
+    spans = [subtree_bounds(c) for c in children]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     for child in children:
         for token in child.subtree:
@@ -174,6 +174,15 @@ class DirectQuotes:
             offset -= 1
         return tokens_of(self.doc)[max(self.char_token[offset], 0)]
 
+    def opening_sentence(self, seg: Segment) -> Span:
+        """The sentence the quotation opens in; an opening mark the parser left at the end of the
+        sentence before (as it often does with two apostrophes, ''…'') belongs to the next one."""
+        mark = self.token_at(seg.start)
+        sentence = sentence_of(mark)
+        if mark.i + 1 == sentence.end < len(self.doc) and seg.end > mark.idx + len(mark):
+            return sentence_of(tokens_of(self.doc)[mark.i + 1])
+        return sentence
+
     def quotations(self, segments: list[Segment]) -> list[Segment]:
         """The segments that are quotations: of any length right after a speech verb (he yelled, “Out!”)."""
         return [
@@ -183,7 +192,7 @@ class DirectQuotes:
             or is_quotation(
                 text_of(self.doc),
                 s,
-                sentence_of(self.token_at(s.start)).start_char,
+                self.opening_sentence(s).start_char,
                 headline=self.paragraph_of[s.start] == 0,
             )
         ]
@@ -308,11 +317,11 @@ class DirectQuotes:
         return previous.open_end and paragraph == previous.paragraph + 1 and self._opens_paragraph(seg)
 
     def _opens_paragraph(self, seg: Segment) -> bool:
-        return seg.open_start or self.token_at(seg.start).is_sent_start or seg.start == 0
+        return seg.open_start or self.opening_sentence(seg).start_char >= seg.start
 
     def _frame(self, seg: Segment, extend: bool = True) -> list[Token]:
         """The quotation's sentences, plus the next one when the quote ends a sentence (“…!” he said)."""
-        first = sentence_of(self.token_at(seg.start))
+        first = self.opening_sentence(seg)
         last = sentence_of(self.token_at(seg.end - 1))
         end = last.end
         if extend and end < len(self.doc) and last.end_char <= seg.end + 1:
@@ -331,7 +340,7 @@ class DirectQuotes:
         embedded mid-sentence (X says Y “…”) takes the nearest cue before it, and falls back to the
         first verb after it only when it opens the sentence.
         """
-        sent = sentence_of(self.token_at(seg.start))
+        sent = self.opening_sentence(seg)
         before_text = text_of(self.doc)[sent.start_char : seg.start].rstrip()
         embedded = self._embedded(seg)
         frame = [t for t in self._frame(seg, extend=not embedded) if t.i not in inside]
@@ -360,13 +369,13 @@ class DirectQuotes:
 
     def _embedded(self, seg: Segment) -> bool:
         """Whether a quotation sits inside its sentence (X says Y “…”), not opening it or after a colon."""
-        sent = sentence_of(self.token_at(seg.start))
+        sent = self.opening_sentence(seg)
         before_text = text_of(self.doc)[sent.start_char : seg.start].rstrip()
         return bool(before_text) and before_text[-1] not in ":,—–-.?!" and not seg.open_start
 
     def _cue_before(self, seg: Segment, inside: set[int]) -> Token | None:
         """A cue with a subject in the sentence just before, in the same or the previous paragraph."""
-        sent = sentence_of(self.token_at(seg.start))
+        sent = self.opening_sentence(seg)
         if sent.start == 0:
             return None
         previous = sentence_of(tokens_of(self.doc)[sent.start - 1])

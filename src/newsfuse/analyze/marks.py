@@ -17,6 +17,8 @@ STRAIGHT = '"'
 ALL_MARKS = OPENING + CLOSING + STRAIGHT
 DOUBLED = "''"  # two apostrophes standing for a straight double mark, as in some newspaper archives
 ANY_MARK = re.compile("[" + re.escape(ALL_MARKS) + "]|" + DOUBLED)  # where ``mark_width`` is not 0
+CLOSING_GAP = ",.?! "  # what may stand between a clause's last word and its closing mark
+MAX_MARK_GAP = 2
 
 
 def mark_width(text: str, i: int) -> int:
@@ -95,3 +97,42 @@ def quoted_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segmen
     for start, end in paragraphs:
         found.extend(paragraph_segments(text, start, end))
     return found
+
+
+def balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range ``[start, end)`` widened to the partner of a quotation mark it holds alone.
+
+    A reported clause cut from the parse often keeps one mark of a quoted phrase and drops the other
+    (that waterboarding is “peanuts | ,” compared to …): the mark standing just outside, past spaces
+    or the punctuation inside the quotation, is taken in, so a content holds both marks or neither.
+    """
+    unopened, unclosed = _unpaired(text, start, end)
+    if unopened:
+        before = start
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before > 0 and text[before - 1] in OPENING + STRAIGHT:
+            start = before - 1
+    if unclosed:
+        after = end
+        while after < len(text) and after - end < MAX_MARK_GAP and text[after] in CLOSING_GAP:
+            after += 1
+        if after < len(text) and text[after] in CLOSING + STRAIGHT:
+            end = after + 1
+    return start, end
+
+
+def _unpaired(text: str, start: int, end: int) -> tuple[int, int]:
+    """How many closing marks in the range have no opening one, and how many opening ones stay open."""
+    unopened = unclosed = 0
+    for i in range(start, end):
+        ch = text[i]
+        opening = ch in OPENING or (ch == STRAIGHT and unclosed == 0 and _opens(text, i, start))
+        if opening:
+            unclosed += 1
+        elif ch in CLOSING or ch == STRAIGHT:
+            if unclosed:
+                unclosed -= 1
+            else:
+                unopened += 1
+    return unopened, unclosed

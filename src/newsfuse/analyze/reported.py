@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfuse.analyze.direct import CLAUSE_DEPS, MARKERS, Found, governed, governed_bounds
+from newsfuse.analyze.direct import CLAUSE_DEPS, Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.syntax import (
     cue_lemma,
@@ -164,7 +164,7 @@ def _made_clear(verb: Token, paragraph_of: list[int]) -> Found | None:
         ):
             clause = next((c for c in child.rights if _is_that_clause(c)), None)
             if clause is not None:
-                start, end = subtree_bounds(clause, MARKERS)
+                start, end = subtree_bounds(clause)
                 return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
     return None
 

@@ -19,6 +19,7 @@ from newsfuse.analyze.pipeline import focused_docs, load_pipeline
 from newsfuse.analyze.reported import reported
 from newsfuse.analyze.speakers import SpeakerResolver
 from newsfuse.analyze.syntax import (
+    cue_lemma,
     is_description,
     mention_bounds,
     sentence_of,
@@ -58,7 +59,7 @@ def analyse_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     resolver = SpeakerResolver(doc, index, lex)
     found = _attributions(doc, lex, article, paragraph_of, index)
     outlets = Outlets(doc, lex)
-    quotes = [_to_quote(article, item, resolver, outlets, index) for item in found]
+    quotes = [_to_quote(article, item, resolver, outlets, index, lex) for item in found]
     _vote_speakers(found, resolver)
     for token in tokens_of(doc):
         if is_description(token, lex):
@@ -135,7 +136,12 @@ def _person_beside(doc: Doc, index: EntityIndex, item: Found) -> Token | None:
 
 
 def _to_quote(
-    article: Article, item: Found, resolver: SpeakerResolver, outlets: Outlets, index: EntityIndex
+    article: Article,
+    item: Found,
+    resolver: SpeakerResolver,
+    outlets: Outlets,
+    index: EntityIndex,
+    lex: Lexicon,
 ) -> Quote:
     speaker = entity_id = None
     if item.speaker is not None:
@@ -151,7 +157,7 @@ def _to_quote(
         kind=item.kind,
         content=tuple(article.span(s, e, "content") for s, e in item.content),
         cue=article.span(cue.idx, cue.idx + len(cue), "cue") if cue is not None else None,
-        cue_lemma=cue.lemma_.lower() if cue is not None else None,
+        cue_lemma=cue_lemma(cue, lex) if cue is not None else None,
         speaker=speaker,
         speaker_entity=entity_id,
         via_outlet=article.span(*via, "outlet") if via else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.lexicon import Lexicon
+from newsfuse.analyze.marks import balanced
 
 SUBJECT_DEPS = ("nsubj",)
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "acl", "pcomp")
@@ -64,16 +65,17 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return start_token.idx, end
 
 
-def subtree_bounds(token: Token, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """Character bounds of a token's subtree without leading/trailing punctuation (and ``skip`` words)."""
+def subtree_bounds(token: Token) -> tuple[int, int]:
+    """Character bounds of a token's subtree without leading/trailing punctuation;
+    a quotation mark whose partner is in the subtree stays, so mixed quotes keep both marks."""
     tokens = list(token.subtree)
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in skip):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not _is_quote_mark(tokens[-1]))):
         tokens.pop()
     if not tokens:
         return token.idx, token.idx
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return balanced(text_of(token.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
 def _is_quote_mark(token: Token) -> bool:
