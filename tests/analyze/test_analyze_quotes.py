@@ -386,3 +386,15 @@ def test_doubled_apostrophe_quote_in_two_parts(make_article: Callable[..., Artic
     )
     quote = _quote_at(analysis, text, "Things are moving")
     assert len(quote.content) == 2 and quote.cue_lemma == "say"
+
+
+def test_dateline_is_not_the_speaker(make_article: Callable[..., Article], nlp: Any) -> None:
+    """Regression: in "VELMONT (AP) — X and Y pledged …" the parser made the dateline the subject."""
+    analysis, text = _ferry_story(
+        make_article,
+        "VELMONT (AP) — Piet Kuyper and Mayor Orla Venter pledged to reopen the ferry pier before the "
+        "summer despite their differences.",
+    )
+    quote = _quote_at(analysis, text, "the ferry pier")
+    assert quote.speaker is not None
+    assert text[quote.speaker.start : quote.speaker.end] in {"Piet Kuyper", "Mayor Orla Venter"}

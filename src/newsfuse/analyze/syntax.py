@@ -13,6 +13,8 @@ LISTENER_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "advise
 SENTENCE_TABLE = "newsfuse_sentences"
 TEXT_CACHE = "newsfuse_text"
 TOKEN_CACHE = "newsfuse_tokens"
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+MIN_DATELINE_CHARS = 2
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
 
 
@@ -45,13 +47,29 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                return _past_dateline(child, current)
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return current.head
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None
         current = current.head
     return None
+
+
+def _past_dateline(subject: Token, verb: Token) -> Token:
+    """ "WASHINGTON (AP) — Kim and Lee pledged …": the parser often makes the dateline the subject;
+    the speaker is the outermost noun between the dash and the verb."""
+    sentence = sentence_of(subject)
+    first = next((t for t in sentence if not t.is_space), subject)
+    if subject.i != first.i or not subject.text.isupper() or len(subject.text) < MIN_DATELINE_CHARS:
+        return subject
+    tokens = tokens_of(subject.doc)
+    dash = next((t for t in tokens[subject.i + 1 : verb.i] if t.text in DATELINE_DASHES), None)
+    if dash is None:
+        return subject
+    between = tokens[dash.i + 1 : verb.i]
+    outermost = [t for t in between if t.pos_ in {"PROPN", "NOUN", "PRON"} and not dash.i < t.head.i < verb.i]
+    return outermost[-1] if outermost else subject
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
