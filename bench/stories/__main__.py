@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from bench.stories.baseline import baseline_clusters
-from bench.stories.ceiling import ceilings
 from bench.stories.data import (
     CACHE_DIR,
     SETS,
@@ -61,6 +60,9 @@ def ours(stream: list[Any], options: ClusterOptions) -> tuple[dict[str, str], fl
 
 
 def quality(shared: Path, options: ClusterOptions) -> dict[str, Any]:
+    # scipy and scikit-learn only here, after the speed section, so they are not in its memory figures
+    from bench.stories.ceiling import ceilings
+
     out: dict[str, Any] = {}
     folder = CACHE_DIR / "stories"
     for name in SETS:
@@ -118,15 +120,15 @@ def main() -> None:
         "baseline": f"TF-IDF (IDF fitted on the whole set) + centroid cosine >= {BASELINE_THRESHOLD}, online",
         "stream_order": f"random.Random({SHUFFLE_SEED}).shuffle of file order (no dates in these sets)",
         "machine": f"{platform.python_implementation()} {platform.python_version()}, one process, CPU time",
-        "quality": previous_quality() if args.skip_quality else quality(args.shared, options),
     }
-    if not args.skip_speed:
+    if not args.skip_speed:  # first, so its memory figures hold only the clusterer's stream
         sizes = [int(s) for s in args.sizes.split(",")]
         results["speed"] = {
             "stream": f"NeuS train+val replayed, {SPEED_PER_DAY} articles/day, entities renamed per replay",
             "window_days": options.window_days,
             "checkpoints": speed(args.shared, sizes, options),
         }
+    results["quality"] = previous_quality() if args.skip_quality else quality(args.shared, options)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "stories.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     (RESULTS / "stories.md").write_text(markdown(results), encoding="utf-8")
