@@ -133,3 +133,26 @@ def test_made_it_clear(analyse: Analyse) -> None:
     analysis, text = analyse("Councillor Anja Brisk made it clear that the ferry pier would stay open.")
     made = _by_cue(analysis, "make")
     assert [text[c.start : c.end] for c in made[0].content] == ["that the ferry pier would stay open"]
+
+
+def test_participle_after_a_closing_mark_ends_the_content(analyse: Analyse) -> None:
+    """Regression: in that she “saved the pier,” claiming …, the comma inside the mark hid the cut."""
+    analysis, text = analyse(
+        "Mayor Orla Venter insisted that she has “saved the ferry pier,” claiming that the harbour "
+        "board never had a plan of its own."
+    )
+    (insisted,) = _by_cue(analysis, "insist")
+    assert [text[c.start : c.end] for c in insisted.content] == ["that she has “saved the ferry pier,”"]
+
+
+def test_trailing_participle_speaks_for_the_reporting_subject(analyse: Analyse) -> None:
+    """ "X insisted that she had …, claiming …": the claim is X's, not the reported clause's subject."""
+    analysis, text = analyse(
+        "Mayor Orla Venter insisted that she has “saved the ferry pier,” claiming that the harbour "
+        "board never had a plan of its own."
+    )
+    (claimed,) = _by_cue(analysis, "claim")
+    assert (
+        claimed.speaker is not None
+        and text[claimed.speaker.start : claimed.speaker.end] == "Mayor Orla Venter"
+    )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.marks import Segment, inner_text, starts_with_mark
+from newsfuse.analyze.marks import CLOSING, STRAIGHT, Segment, inner_text, starts_with_mark
 from newsfuse.analyze.syntax import (
     LISTENER_VERBS,
     is_cue,
@@ -143,18 +143,22 @@ def governed_bounds(children: list[Token]) -> tuple[int, int]:
     takes it as part of what was said).
 
     A trailing participle clause after a comma (“…, saying …”, “…, implicitly putting …”) is the
-    reporter's addition, not part of what was said, so the content ends before it.
+    reporter's addition, not part of what was said, so the content ends before it; a comma inside
+    a closing mark (he has “won the party,” claiming …) ends it after the mark.
     """
     spans = [subtree_bounds(c) for c in children]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    tokens = tokens_of(children[0].doc)
     for child in children:
         for token in child.subtree:
             first = token.left_edge
-            if token.dep_ != "advcl" or token.tag_ != "VBG" or first.i == 0:
+            if token.dep_ != "advcl" or token.tag_ != "VBG" or first.i < 2:
                 continue
-            comma = tokens_of(token.doc)[first.i - 1]
-            if comma.text == "," and start < comma.idx < end:
-                end = comma.idx
+            before, mark = tokens[first.i - 2], tokens[first.i - 1]
+            if mark.text == "," and start < mark.idx < end:
+                end = mark.idx
+            elif before.text == "," and mark.text in CLOSING + STRAIGHT and start < mark.idx < end:
+                end = mark.idx + len(mark)
     return start, end
 
 

@@ -52,8 +52,19 @@ def subject_of(verb: Token) -> Token | None:
             return current.head
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None
-        current = current.head
+        current = current.head.head if _trails_a_report(current) else current.head
     return None
+
+
+def _trails_a_report(verb: Token) -> bool:
+    """ "X insisted that he had won, claiming …": a participle set off by a comma at the end of a
+    reported clause is the reporter's addition about X, whatever clause the parser hung it on."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.dep_ != "ccomp" or verb.left_edge.i == 0:
+        return False
+    before = tokens_of(verb.doc)[verb.left_edge.i - 1]
+    return before.text == "," or (
+        before.is_quote and before.i > 0 and tokens_of(verb.doc)[before.i - 1].text == ","
+    )
 
 
 def _past_dateline(subject: Token, verb: Token) -> Token:
