@@ -67,7 +67,8 @@ def test_quote_continues_into_next_paragraph(make_article: Callable[..., Article
 
 
 def test_quote_without_cue_borrows_previous_sentence(make_article: Callable[..., Article], nlp: Any) -> None:
-    """A cue-less quotation after "X revealed to her family that …" belongs to X."""
+    """A cue-less quotation after "X revealed to her family that …" belongs to X: it carries on
+    what she revealed, one attribution in two parts."""
     article = make_article(
         "Chef Dana Rusk plans a school",
         "Chef Dana Rusk and farmer Tom Avery met last spring.",
@@ -78,7 +79,7 @@ def test_quote_without_cue_borrows_previous_sentence(make_article: Callable[...,
     quote = _quote_at(analysis, article.text, "He wants to teach")
     assert _speaker_name(analysis, quote) == "Dana Rusk"
     reported = _quote_at(analysis, article.text, "Tom had written")
-    assert reported.kind == "indirect" and reported.cue_lemma == "reveal"
+    assert reported == quote and reported.cue_lemma == "reveal"
 
 
 def test_headline_quote(make_article: Callable[..., Article], nlp: Any) -> None:
@@ -376,16 +377,24 @@ def _ferry_story(make_article: Callable[..., Article], paragraph: str) -> tuple[
     return analyze_article(article), article.text
 
 
+def _said_in_two_parts(
+    make_article: Callable[..., Article], paragraph: str, second: str
+) -> tuple[Quote, str]:
+    """The attribution holding ``second``, checked to be one "said" in two parts, and the text."""
+    analysis, text = _ferry_story(make_article, paragraph)
+    quote = _quote_at(analysis, text, second)
+    assert len(quote.content) == 2 and quote.cue_lemma == "say"
+    return quote, text
+
+
 def test_doubled_apostrophe_quote_in_two_parts(make_article: Callable[..., Article], nlp: Any) -> None:
     """Regression: ''A,'' X said, who noted … ''B.'': the parser leaves B's opening '' at the end of
     the sentence before, so B took that sentence's last cue; it continues A's quotation."""
-    analysis, text = _ferry_story(
-        make_article,
+    paragraph = (
         "''The ferry is running again, and so are the buses,'' said Mr. Venter, who noted that the "
-        "fares had ''doubled'' since the spring. ''Things are moving in the right direction, slowly.''",
+        "fares had ''doubled'' since the spring. ''Things are moving in the right direction, slowly.''"
     )
-    quote = _quote_at(analysis, text, "Things are moving")
-    assert len(quote.content) == 2 and quote.cue_lemma == "say"
+    _said_in_two_parts(make_article, paragraph, "Things are moving")
 
 
 def test_dateline_is_not_the_speaker(make_article: Callable[..., Article], nlp: Any) -> None:
@@ -398,3 +407,13 @@ def test_dateline_is_not_the_speaker(make_article: Callable[..., Article], nlp: 
     quote = _quote_at(analysis, text, "the ferry pier")
     assert quote.speaker is not None
     assert text[quote.speaker.start : quote.speaker.end] in {"Piet Kuyper", "Mayor Orla Venter"}
+
+
+def test_quotation_carrying_on_a_report_joins_it(make_article: Callable[..., Article], nlp: Any) -> None:
+    """ "The fares are ''unfair,'' said X. ''They hurt …''": one cue, one attribution in two parts."""
+    paragraph = (
+        "The new ferry fares are ''plainly unfair,'' said Piet Kuyper, a harbour pilot who has worked "
+        "on the island for years. ''They hurt the islanders most.''"
+    )
+    quote, text = _said_in_two_parts(make_article, paragraph, "They hurt")
+    assert text[quote.content[0].start :].startswith("The new ferry fares")

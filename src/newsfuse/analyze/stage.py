@@ -111,13 +111,27 @@ def _attributions(
     quoted = [r for item in found for r in item.content]
     found = [item for item in found if item.cue is not None or item.speaker is not None]  # no one's words
     reports = reported(doc, lex, paragraph_of, quoted)
-    found = outside_reports(found, reports)
+    found = _joined_to_reports(outside_reports(found, reports), reports)
     for item in reports:
         if any(item.content[0][0] <= s.start and s.end <= item.content[-1][1] for s in segments):
             item.kind = "mixed"
         found.append(item)
     found += colon_attributions(doc, article, [r for item in found for r in item.content])
     return sorted(found, key=lambda f: f.content[0][0])
+
+
+def _joined_to_reports(quotes: list[Found], reports: list[Found]) -> list[Found]:
+    """The quotations, less those that carry on a report of the same cue ("The plan is ''reckless,''
+    said Bell. ''It leaves me speechless.''"): one cue, one attribution, its parts joined."""
+    by_cue = {r.cue.i: r for r in reports if r.cue is not None}
+    kept = []
+    for quote in quotes:
+        report = by_cue.get(quote.cue.i) if quote.cue is not None else None
+        if report is not None and report.content[-1][1] <= quote.content[0][0]:
+            report.content.extend(quote.content)
+        else:
+            kept.append(quote)
+    return kept
 
 
 def _person_beside(doc: Doc, index: EntityIndex, item: Found) -> Token | None:
