@@ -29,7 +29,7 @@ from newsfuse.analyze.syntax import (
 )
 from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, TemporalExpression
 
-ANALYZER_NAME = "analyze.v3"  # v3: mixed and signed quotes, titles before names, pruned cue lexicon
+ANALYZER_NAME = "analyze.v4"  # v4: outermost attributions only, stance and clause-only cues, quotes split by cue-less paragraphs joined, speakers between a quote and its cue
 DEFAULT_BATCH_SIZE = 16
 SPEAKER_VOTE = 1.0
 
