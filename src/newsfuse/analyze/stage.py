@@ -29,7 +29,8 @@ from newsfuse.analyze.syntax import (
 )
 from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, TemporalExpression
 
-ANALYZER_NAME = "analyze.v4"  # v4: outermost attributions only, stance and clause-only cues, quotes split by cue-less paragraphs joined, speakers between a quote and its cue
+# v4: outermost attributions only, stance and clause-only cues, cue-less paragraphs joined to their quote
+ANALYZER_NAME = "analyze.v4"
 DEFAULT_BATCH_SIZE = 16
 SPEAKER_VOTE = 1.0
 
