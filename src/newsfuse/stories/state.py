@@ -120,6 +120,21 @@ class MeaningCentroid:
         return cls(np.frombuffer(base64.b64decode(data), dtype="<f4").astype(np.float32))
 
 
+@dataclass(frozen=True, slots=True)
+class OutletSeen:
+    """When an outlet last published in a story (``None`` while undated), and whether any of its
+    members there is undated."""
+
+    latest: float | None
+    undated: bool
+
+    def merged(self, other: OutletSeen | None) -> OutletSeen:
+        if other is None:
+            return self
+        days = [day for day in (self.latest, other.latest) if day is not None]
+        return OutletSeen(max(days) if days else None, self.undated or other.undated)
+
+
 @dataclass
 class StoryState:
     """A hot story. ``day`` fields are days since the epoch (``None`` while every member is undated)."""
@@ -139,7 +154,7 @@ class StoryState:
     merged_from: list[str] = field(default_factory=list)
     index_keys: set[str] = field(default_factory=set)
     member_features: dict[str, ArticleFeatures] = field(default_factory=dict)
-    outlet_days: dict[str, list[float | None]] = field(default_factory=dict)
+    outlet_days: dict[str, OutletSeen] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.outlet_days:  # restored from a snapshot, which keeps only the members
@@ -184,8 +199,8 @@ class StoryState:
         """Take over every member, entity and vector of ``other`` (a merge)."""
         self.members.extend(other.members)
         self.member_features.update(other.member_features)
-        for outlet, days in other.outlet_days.items():
-            self.outlet_days.setdefault(outlet, []).extend(days)
+        for outlet, seen in other.outlet_days.items():
+            self.outlet_days[outlet] = seen.merged(self.outlet_days.get(outlet))
         self.entity_refs.extend(other.entity_refs)
         self.text.absorb(other.text, keep)
         self.title.absorb(other.title, keep)
@@ -222,16 +237,19 @@ class StoryState:
         return member, features, refs, copies
 
     def has_outlet_near(self, outlet: str | None, day: float | None, within: float) -> bool:
-        """Whether ``outlet`` already has a member published within ``within`` days of ``day`` (an
-        undated member, or an undated ``day``, counts as near: nothing says they are apart)."""
-        if not outlet:
+        """Whether ``outlet``'s latest member was published within ``within`` days of ``day`` (an
+        undated member, or an undated ``day``, counts as near: nothing says they are apart). Articles
+        come in publication order, so the latest is the nearest; one check, however big the story."""
+        seen = self.outlet_days.get(outlet) if outlet else None
+        if seen is None:
             return False
-        days = self.outlet_days.get(outlet, ())
-        return any(seen is None or day is None or abs(seen - day) <= within for seen in days)
+        return seen.undated or day is None or (seen.latest is not None and abs(seen.latest - day) <= within)
 
     def _see_outlet(self, member: StoryMember) -> None:
         if member.outlet:
-            self.outlet_days.setdefault(member.outlet, []).append(to_day(member.published))
+            day = to_day(member.published)
+            seen = OutletSeen(day, day is None)
+            self.outlet_days[member.outlet] = seen.merged(self.outlet_days.get(member.outlet))
 
     def due(self, longest_open: float) -> float | None:
         """The day from which the window counts before the story closes: its last article, or
