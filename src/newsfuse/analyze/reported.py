@@ -37,18 +37,17 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
         if (item := _colon_headline(sentence, colon, paragraph_of)) is not None
     ]
     for token in tokens_of(doc):
+        cue = cue_lemma(token, lex) if is_cue(token, lex) else None
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
         elif token.lemma_ == "make" and token.pos_ == "VERB":
             item = _made_clear(token, paragraph_of)
-        elif is_cue(token, lex) and cue_lemma(token, lex) in lex.raising:
+        elif cue in lex.raising:
             item = _raising(token, paragraph_of)
         elif (
-            is_cue(token, lex)
-            and token.lemma_.lower() not in lex.quote_only
-            and not _inside(token.idx, quoted)
+            cue is not None and token.lemma_.lower() not in lex.quote_only and not _inside(token.idx, quoted)
         ):
-            item = _from_verb(token, lex, paragraph_of)
+            item = _from_verb(token, cue, lex, paragraph_of)
         else:
             item = None
         if item is not None and _quoted_share(item.content, quoted) <= MAX_QUOTED_SHARE:
@@ -67,9 +66,9 @@ def _outermost(found: list[Found]) -> list[Found]:
     ]
 
 
-def _from_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
+def _from_verb(verb: Token, lemma: str, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
+    """What a cue verb (its mended ``lemma``) attributes to its subject, or to no one when passive."""
     children = governed(verb, lex)
-    lemma = cue_lemma(verb, lex)
     if children and children[0].dep_ not in CLAUSE_DEPS and lemma in lex.clause_only:
         return None
     if lemma in lex.as_stance and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
