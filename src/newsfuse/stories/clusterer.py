@@ -26,7 +26,7 @@ from newsfuse.model.story import Assignment, Story, StoryCandidate, StoryMember,
 from newsfuse.stories.features import ArticleFeatures, extract, to_day
 from newsfuse.stories.index import CandidateIndex
 from newsfuse.stories.options import ClusterOptions
-from newsfuse.stories.state import StoryState
+from newsfuse.stories.state import StoryState, near_in_time
 from newsfuse.stories.vectors import DocumentFrequency, dot, top_terms
 from newsfuse.stories.xdoc import story_entities
 
@@ -69,8 +69,7 @@ class OnlineClusterer:
         if rehome is not None:
             return self._rehome(*rehome, member, features, candidate, top_words)
         if not scored or scored[0][0] < self.options.join_threshold:
-            story = StoryState(f"story-{candidate.article_id}")
-            self._stories[story.id] = story
+            story = self._new_story(candidate.article_id)
             self._join(story, member, features, candidate, top_words)
             top = scored[0][0] if scored else 0.0
             return Assignment(candidate.article_id, story.id, top, new_story=True, copy_of=member.copy_of)
@@ -130,14 +129,14 @@ class OnlineClusterer:
             parts.append((opts.entity_weight, dot(features.entities, other.entities)))
         if features.meaning is not None and other.meaning is not None:
             self._add_meaning(parts, float(features.meaning @ other.meaning))
-        apart = abs(features.day - other.day) if features.day is not None and other.day is not None else None
         member = next(m for m in story.members if m.article_id == article_id)
         same_outlet = (
-            bool(outlet) and member.outlet == outlet and (apart is None or apart <= opts.outlet_days)
+            bool(outlet)
+            and member.outlet == outlet
+            and near_in_time(features.day, other.day, opts.outlet_days)
         )
-        return (
-            _blend(parts) - opts.day_penalty * (apart or 0.0) - (opts.outlet_penalty if same_outlet else 0.0)
-        )
+        apart = abs(features.day - other.day) if features.day is not None and other.day is not None else 0.0
+        return _blend(parts) - opts.day_penalty * apart - (opts.outlet_penalty if same_outlet else 0.0)
 
     def _fit_without(self, story: StoryState, article_id: str) -> float:
         """How well a member fits the rest of its story (its words and entities against the others')."""
@@ -163,8 +162,7 @@ class OnlineClusterer:
         """Move a member (with its copies) out of ``source`` into a new story that the article joins."""
         moved, moved_features, refs, copies = source.detach(moved_id)
         self._schedule(source)
-        story = StoryState(f"story-{candidate.article_id}")
-        self._stories[story.id] = story
+        story = self._new_story(candidate.article_id)
         story.add(moved, moved_features, refs, self.options.centroid_terms, self.options.member_terms)
         for copy in copies:
             story.add_copy(copy, to_day(copy.published))
@@ -177,6 +175,12 @@ class OnlineClusterer:
         self._join(story, member, features, candidate, top_words)
         move = StoryMove(moved_id, source.id, story.id, candidate.article_id, score)
         return Assignment(candidate.article_id, story.id, score, True, member.copy_of, moves=(move,))
+
+    def _new_story(self, article_id: str) -> StoryState:
+        """An empty hot story, named after the article that starts it."""
+        story = StoryState(f"story-{article_id}")
+        self._stories[story.id] = story
+        return story
 
     def _join(
         self,

@@ -120,6 +120,12 @@ class MeaningCentroid:
         return cls(np.frombuffer(base64.b64decode(data), dtype="<f4").astype(np.float32))
 
 
+def near_in_time(day: float | None, other: float | None, within: float) -> bool:
+    """Whether two days are at most ``within`` apart; an undated side counts as near (nothing says
+    they are apart)."""
+    return day is None or other is None or abs(day - other) <= within
+
+
 @dataclass(frozen=True, slots=True)
 class OutletSeen:
     """When an outlet last published in a story (``None`` while undated), and whether any of its
@@ -241,9 +247,7 @@ class StoryState:
         undated member, or an undated ``day``, counts as near: nothing says they are apart). Articles
         come in publication order, so the latest is the nearest; one check, however big the story."""
         seen = self.outlet_days.get(outlet) if outlet else None
-        if seen is None:
-            return False
-        return seen.undated or day is None or (seen.latest is not None and abs(seen.latest - day) <= within)
+        return seen is not None and (seen.undated or near_in_time(seen.latest, day, within))
 
     def _see_outlet(self, member: StoryMember) -> None:
         if member.outlet:
