@@ -122,13 +122,15 @@ class OnlineClusterer:
         """The article against one member alone, on the terms a story is scored on."""
         opts = self.options
         other = story.member_features[article_id]
-        parts = [(opts.text_weight, dot(features.text, other.text))]
-        if features.title and other.title:
-            parts.append((opts.title_weight, dot(features.title, other.title)))
-        if features.entities and other.entities:
-            parts.append((opts.entity_weight, dot(features.entities, other.entities)))
+        meaning = None
         if features.meaning is not None and other.meaning is not None:
-            self._add_meaning(parts, float(features.meaning @ other.meaning))
+            meaning = float(features.meaning @ other.meaning)
+        blended = self._blended(
+            dot(features.text, other.text),
+            dot(features.title, other.title) if features.title and other.title else None,
+            dot(features.entities, other.entities) if features.entities and other.entities else None,
+            meaning,
+        )
         member = next(m for m in story.members if m.article_id == article_id)
         same_outlet = (
             bool(outlet)
@@ -136,18 +138,17 @@ class OnlineClusterer:
             and near_in_time(features.day, other.day, opts.outlet_days)
         )
         apart = abs(features.day - other.day) if features.day is not None and other.day is not None else 0.0
-        return _blend(parts) - opts.day_penalty * apart - (opts.outlet_penalty if same_outlet else 0.0)
+        return blended - opts.day_penalty * apart - (opts.outlet_penalty if same_outlet else 0.0)
 
     def _fit_without(self, story: StoryState, article_id: str) -> float:
         """How well a member fits the rest of its story (its words and entities against the others')."""
-        opts = self.options
         own = story.member_features[article_id]
-        parts = [(opts.text_weight, story.text.cosine_without(own.text))]
-        if own.title:
-            parts.append((opts.title_weight, story.title.cosine_without(own.title)))
-        if own.entities:
-            parts.append((opts.entity_weight, story.entities.cosine_without(own.entities)))
-        return _blend(parts)
+        return self._blended(
+            story.text.cosine_without(own.text),
+            story.title.cosine_without(own.title) if own.title else None,
+            story.entities.cosine_without(own.entities) if own.entities else None,
+            None,
+        )
 
     def _rehome(
         self,
@@ -219,28 +220,41 @@ class OnlineClusterer:
         return scored
 
     def _similarity(self, features: ArticleFeatures, story: StoryState, outlet: str | None) -> float:
-        opts = self.options
-        parts = [(opts.text_weight, story.text.cosine(features.text, opts.linkage))]
-        if features.title and story.title.length:
-            parts.append((opts.title_weight, story.title.cosine(features.title, opts.linkage)))
-        if features.entities and story.entities.length:
-            parts.append((opts.entity_weight, story.entities.cosine(features.entities, opts.linkage)))
-        self._add_meaning(parts, story.meaning.cosine(features.meaning))
+        opts, linkage = self.options, self.options.linkage
+        blended = self._blended(
+            story.text.cosine(features.text, linkage),
+            story.title.cosine(features.title, linkage) if features.title and story.title.length else None,
+            story.entities.cosine(features.entities, linkage)
+            if features.entities and story.entities.length
+            else None,
+            story.meaning.cosine(features.meaning),
+        )
         same_outlet = story.has_outlet_near(outlet, features.day, opts.outlet_days)
         return (
-            _blend(parts)
+            blended
             - opts.day_penalty * _days_apart(features.day, story)
             - (opts.outlet_penalty if same_outlet else 0.0)
         )
 
     def _story_similarity(self, a: StoryState, b: StoryState) -> float:
+        return self._blended(
+            a.text.cosine_centroid(b.text),
+            a.title.cosine_centroid(b.title) if a.title.length and b.title.length else None,
+            a.entities.cosine_centroid(b.entities) if a.entities.length and b.entities.length else None,
+            a.meaning.cosine_centroid(b.meaning),
+        )
+
+    def _blended(
+        self, text: float, title: float | None, entities: float | None, meaning: float | None
+    ) -> float:
+        """The weighted mean of the similarity terms both sides have (``None`` where one side lacks it)."""
         opts = self.options
-        parts = [(opts.text_weight, a.text.cosine_centroid(b.text))]
-        if a.title.length and b.title.length:
-            parts.append((opts.title_weight, a.title.cosine_centroid(b.title)))
-        if a.entities.length and b.entities.length:
-            parts.append((opts.entity_weight, a.entities.cosine_centroid(b.entities)))
-        self._add_meaning(parts, a.meaning.cosine_centroid(b.meaning))
+        parts = [(opts.text_weight, text)]
+        if title is not None:
+            parts.append((opts.title_weight, title))
+        if entities is not None:
+            parts.append((opts.entity_weight, entities))
+        self._add_meaning(parts, meaning)
         return _blend(parts)
 
     def _meaning_weight(self) -> float:
