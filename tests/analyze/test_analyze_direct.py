@@ -21,7 +21,7 @@ def _found(nlp: Any, name: str) -> list[Found]:
     lines = (PARSES / name).read_text("utf-8").splitlines()
     rows = [line.split() for line in lines if line and not line.startswith("#")]
     spaces = [
-        i + 1 < len(rows) and rows[i + 1][0] not in {",", ".", "”"} and r[0] != "“"
+        i + 1 < len(rows) and rows[i + 1][0] not in {",", ".", ":", "”"} and r[0] != "“"
         for i, r in enumerate(rows)
     ]
     doc = Doc(
@@ -58,3 +58,24 @@ def test_second_part_keeps_the_first_parts_cue(nlp: Any, parse: str) -> None:
 def test_participle_cue_borrows_its_verbs_subject(nlp: Any) -> None:
     """X punctuated her list by saying “…”: the speaker is X, not the object beside the participle."""
     assert [f.speaker.text if f.speaker else None for f in _found(nlp, "participle_cue.txt")] == ["Ana"]
+
+
+def test_participle_hung_inside_the_quotation_borrows_the_outer_subject(nlp: Any) -> None:
+    """X seemed ready to riff, telling the crowd, “Some people get …”: the parser hung the participle
+    on the quoted verb; the speaker is X, not a word of the quotation nor the nearest noun."""
+    found = _found(nlp, "participle_hung_inside_quote.txt")
+    assert [f.speaker.text if f.speaker else None for f in found] == ["Ana"]
+
+
+@pytest.mark.parametrize(
+    ("parse", "speaker"),
+    [
+        ("name_heads_quotation.txt", "Ruiz"),
+        ("name_object_heads_quotation.txt", "Ruiz"),
+        ("listener_before_colon.txt", "Ruiz"),
+    ],
+)
+def test_name_before_the_colon_heads_the_quotation(nlp: Any, parse: str, speaker: str) -> None:
+    """Pollsters agree - Ana Ruiz: “…” and … doesn't surprise Ana Ruiz: “…”: the name before the colon
+    speaks; in X told Tidewater News: “…” the cue's subject still does."""
+    assert [f.speaker.text if f.speaker else None for f in _found(nlp, parse)] == [speaker]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.marks import CLOSING, STRAIGHT, Segment, inner_text, starts_with_mark
 from newsfuse.analyze.syntax import (
+    DATELINE_DASHES,
     LISTENER_VERBS,
     is_cue,
     sentence_of,
@@ -228,6 +229,13 @@ class DirectQuotes:
                 found.append(Found("direct", [(seg.start, seg.end)], None, signer, paragraph, False, [seg]))
                 continue
             cue = self._cue_in_frame(seg, inside)
+            heading = self._heading(seg, cue)
+            if heading is not None:  # “Pollsters agree - Ana Ruiz: “…””: the name before the colon speaks
+                name, colon = heading
+                found.append(
+                    Found("direct", [(seg.start, seg.end)], colon, name, paragraph, seg.open_end, [seg])
+                )
+                continue
             if cue is not None and cue.i in by_cue and by_cue[cue.i].paragraph == paragraph:
                 self._extend(by_cue[cue.i], seg)
                 continue
@@ -261,6 +269,35 @@ class DirectQuotes:
         names = [t for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()] if span is not None else []
         return names[-1] if names else None
 
+    def _heading(self, seg: Segment, cue: Token | None) -> tuple[Token, Token] | None:
+        """The name, and its colon, that a quotation opening right after "Name:" is headed by.
+
+        A name set off by a dash ("Pollsters agree - Ana Ruiz: “…”", a digest's way of citing) speaks
+        whatever verb comes before it; otherwise the name speaks when no cue verb was found and it is not
+        the object of a preposition ("… doesn't surprise pollster Ana Ruiz: “…”", but not "X told CNN:
+        “…”", cued, or "Here is X in Ohio: “…”").
+        """
+        tokens = tokens_of(self.doc)
+        colon = self.token_at(seg.start - 1)
+        while colon.i > 0 and colon.is_space:
+            colon = tokens[colon.i - 1]
+        if colon.text != ":" or colon.i == 0 or colon.idx + len(colon) > seg.start:
+            return None
+        name = tokens[colon.i - 1]
+        if name.pos_ != "PROPN":
+            return None
+        first = name
+        while first.i > 0 and tokens[first.i - 1].pos_ == "PROPN":
+            first = tokens[first.i - 1]
+        if first.i > 0 and tokens[first.i - 1].text in DATELINE_DASHES:
+            return name, colon
+        if cue is not None and is_cue(cue, self.lex):
+            return None
+        phrase = name
+        while phrase.dep_ in {"appos", "conj", "compound", "flat"} and phrase.head is not phrase:
+            phrase = phrase.head  # "to the newspaper Ana Ruiz": the phrase the name stands in
+        return None if phrase.dep_ == "pobj" else (name, colon)
+
     def _widen_mixed(self, item: Found) -> None:
         """A quotation embedded in what its cue verb governs (X said that her “long road” …) is a mixed
         quote: its content is the whole governed clause or object, marks and all."""
@@ -283,7 +320,9 @@ class DirectQuotes:
 
         A subject inside a quotation is the parser mistaking the quoted words for the speaker.
         """
-        subject = subject_of(cue) or self._clause_subject(cue)
+        subject = subject_of(cue)
+        if subject is None or subject.i in inside:
+            subject = self._clause_subject(cue, inside)
         if cue.lower_ in self.lex.according:  # "According to the newspaper, “…”"
             subject = next((o for p in cue.children for o in p.children if o.dep_ == "pobj"), None)
         if subject is not None and subject.i not in inside:
@@ -296,11 +335,16 @@ class DirectQuotes:
             return between[0]
         return min(nouns, key=lambda t: abs(t.i - cue.i), default=None)
 
-    def _clause_subject(self, cue: Token) -> Token | None:
-        """For a participle cue (“…, adding “…””, "by saying:"), the subject of the verb it hangs on."""
+    def _clause_subject(self, cue: Token, inside: set[int]) -> Token | None:
+        """For a participle cue (“…, adding “…””, "by saying:"), the subject of the verb it hangs on.
+
+        The parser often hangs the participle on a verb of the quotation after it (X riffed, telling
+        the crowd, “Some people get …”): the verbs inside the marks are passed over.
+        """
         if cue.tag_ != "VBG":
             return None
-        for ancestor in list(cue.ancestors)[:MAX_CLIMB]:
+        outside = [a for a in cue.ancestors if a.i not in inside]
+        for ancestor in outside[:MAX_CLIMB]:
             if ancestor.pos_ in {"VERB", "AUX"}:
                 return subject_of(ancestor)
         return None
