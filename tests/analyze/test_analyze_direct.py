@@ -79,3 +79,12 @@ def test_name_before_the_colon_heads_the_quotation(nlp: Any, parse: str, speaker
     """Pollsters agree - Ana Ruiz: “…” and … doesn't surprise Ana Ruiz: “…”: the name before the colon
     speaks; in X told Tidewater News: “…” the cue's subject still does."""
     assert [f.speaker.text if f.speaker else None for f in _found(nlp, parse)] == [speaker]
+
+
+def test_one_word_after_a_speech_verb_with_a_slipped_lemma_is_a_quotation(nlp: Any) -> None:
+    """Ana joked, “Never.”: a one-word utterance after a speech verb is a quotation even when the
+    lemmatizer slipped on the verb ("jok"); the mended cue lemma decides, as it does for ``is_cue``."""
+    found = _found(nlp, "slipped_cue_lemma.txt")
+    assert [(f.cue.text if f.cue else None, f.speaker.text if f.speaker else None) for f in found] == [
+        ("joked", "Ana")
+    ]

@@ -19,6 +19,7 @@ from newsfuse.analyze.marks import CLOSING, STRAIGHT, Segment, inner_text, start
 from newsfuse.analyze.syntax import (
     DATELINE_DASHES,
     LISTENER_VERBS,
+    cue_lemma,
     is_cue,
     sentence_of,
     subject_of,
@@ -215,7 +216,7 @@ class DirectQuotes:
         if at < 0:
             return False
         verb = tokens[at]
-        return is_cue(verb, self.lex) and verb.lemma_.lower() in self.lex.speech
+        return is_cue(verb, self.lex) and cue_lemma(verb, self.lex) in self.lex.speech
 
     def find(self, quotations: list[Segment]) -> list[Found]:
         """One attribution per cue: segments sharing a cue, or continuing one, are merged."""
