@@ -88,3 +88,12 @@ def test_one_word_after_a_speech_verb_with_a_slipped_lemma_is_a_quotation(nlp: A
     assert [(f.cue.text if f.cue else None, f.speaker.text if f.speaker else None) for f in found] == [
         ("joked", "Ana")
     ]
+
+
+def test_verb_right_before_the_mark_beats_a_farther_cue(nlp: Any) -> None:
+    """After Bo Lind criticized Ana, Ana shot back, “…”: the verb with a named subject right before the
+    opening mark is the cue, though outside the lexicon, not the cue verb further back."""
+    found = _found(nlp, "verb_before_mark_outside_lexicon.txt")
+    assert [(f.cue.text if f.cue else None, f.speaker.i if f.speaker else None) for f in found] == [
+        ("shot", 6)
+    ]

@@ -209,14 +209,19 @@ class DirectQuotes:
         inner = inner_text(text_of(self.doc), seg.start, seg.end)
         if not inner[:1].isupper() or inner[-1:] not in ".?!,":
             return False
+        at = self._word_before(seg)
+        if at < 0:
+            return False
+        verb = tokens_of(self.doc)[at]
+        return is_cue(verb, self.lex) and cue_lemma(verb, self.lex) in self.lex.speech
+
+    def _word_before(self, seg: Segment) -> int:
+        """The index of the token before the opening mark, past spaces, a comma or a colon (-1: none)."""
         tokens = tokens_of(self.doc)
         at = self.token_at(seg.start).i - 1
         while at >= 0 and (tokens[at].is_space or tokens[at].text in {",", ":"}):
             at -= 1
-        if at < 0:
-            return False
-        verb = tokens[at]
-        return is_cue(verb, self.lex) and cue_lemma(verb, self.lex) in self.lex.speech
+        return at
 
     def find(self, quotations: list[Segment]) -> list[Found]:
         """One attribution per cue: segments sharing a cue, or continuing one, are merged."""
@@ -405,12 +410,28 @@ class DirectQuotes:
             return before[-1]
         if after:
             return after[0]
+        leading = self._verb_just_before(seg, inside)
+        if leading is not None:  # "After X criticized Y, Ana shot back, “…”": not the farther cue
+            return leading
         if before:
             return before[-1]
         if before_text.endswith(":") and subject_of(sent.root) is not None:
             return sent.root
         tail = [t for t in frame if t.idx >= seg.end][:TAIL_TOKENS]
         return next((t for t in tail if t.pos_ == "VERB" and (subject_of(t) or _after_name(t))), None)
+
+    def _verb_just_before(self, seg: Segment, inside: set[int]) -> Token | None:
+        """A verb with a subject of its own right before the opening mark (past a comma or colon and a
+        particle: "Ana shot back, “…”"), a cue whatever the lexicon says."""
+        tokens = tokens_of(self.doc)
+        at = self._word_before(seg)
+        while at > 0 and tokens[at].dep_ in {"prt", "advmod"} and tokens[at].head.i == tokens[at - 1].i:
+            at -= 1
+        if at < 0 or at in inside or tokens[at].pos_ != "VERB" or tokens[at].tag_ == "VBG":
+            return None
+        subject = subject_of(tokens[at])
+        named = subject is not None and subject.i not in inside and subject.pos_ in {"PROPN", "PRON"}
+        return tokens[at] if named else None
 
     def _cue_just_before(self, cue: Token, seg: Segment) -> bool:
         """Whether only a comma or a colon stands between the cue and the opening mark."""
