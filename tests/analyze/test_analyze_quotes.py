@@ -417,3 +417,16 @@ def test_quotation_carrying_on_a_report_joins_it(make_article: Callable[..., Art
     )
     quote, text = _said_in_two_parts(make_article, paragraph, "They hurt")
     assert text[quote.content[0].start :].startswith("The new ferry fares")
+
+
+def test_quotation_opening_inside_a_report_carries_the_report_on(
+    make_article: Callable[..., Article], nlp: Any
+) -> None:
+    """ "Fares may rise ''because …,'' X said. ''But …''": the first quotation is a fragment of the
+    reported clause, and the second carries that report on: one attribution in two parts."""
+    paragraph = (
+        "At the harbour, fares may have to rise again ''because the fuel keeps getting dearer,'' "
+        "Mr. Kuyper said. ''But the islanders simply cannot pay any more than they do now.''"
+    )
+    quote, text = _said_in_two_parts(make_article, paragraph, "But the islanders")
+    assert text[quote.content[0].start :].startswith("At the harbour")

@@ -86,24 +86,29 @@ def _looks_like_title(inner: str) -> bool:
 
 
 def outside_reports(quotes: list[Found], reports: list[Found]) -> list[Found]:
-    """The quotations that are not a fragment of a longer reported clause.
+    """The quotations less their leading parts that are a fragment of a longer reported clause.
 
     In “I held and hugged” the families, he said or she called it “a stiff”, the attribution is the
     clause with the marks inside it, which the reported-speech rules find with its own cue and source.
+    When more quotations carry the first on (Fares rose ''because of fuel,'' Bo said. ''And …''), they
+    stay, to join the clause's report by their shared cue.
     """
     clauses = [(r.content[0][0], r.content[-1][1]) for r in reports]
 
-    def fragment(quote: Found) -> bool:
-        if len(quote.content) != 1:
-            return False
-        start, end = quote.content[0]
+    def fragment(start: int, end: int) -> bool:
         return any(
             min(end, c_end) - max(start, c_start) >= FRAGMENT_SHARE * (end - start)
             and c_end - c_start > CLAUSE_GROWTH * (end - start)
             for c_start, c_end in clauses
         )
 
-    return [q for q in quotes if not fragment(q)]
+    kept = []
+    for quote in quotes:
+        while quote.content and fragment(*quote.content[0]):
+            quote.content.pop(0)
+        if quote.content:
+            kept.append(quote)
+    return kept
 
 
 def _heads_a_mention(token: Token) -> bool:
