@@ -36,6 +36,7 @@ _SIGNED = re.compile(
     r"[^\S\n]*[―—–-][^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,5})[^\S\n]*\.?[^\S\n]*(?:\n|$)"
 )
 MIN_QUOTE_WORDS = 2
+MAX_ABBREVIATION = 4  # "Mr.", "Gov.", "Sept." end no sentence
 FRAGMENT_SHARE = 0.8  # a quotation this much inside a reported clause …
 CLAUSE_GROWTH = 1.5  # … that is this much longer is a fragment of it
 LONG_QUOTE_WORDS = 4
@@ -75,13 +76,19 @@ def is_quotation(text: str, seg: Segment, sentence_start: int, headline: bool = 
 
 
 def _looks_like_title(inner: str) -> bool:
-    """ "Sunday Morning Futures," or “The Art of the Deal”: a name of a work, not words spoken."""
+    """ "Sunday Morning Futures," or “The Art of the Deal”: a name of a work, not words spoken.
+
+    Words that end a sentence inside ("Like Oakland. Or Ferguson,") are speech; an abbreviation
+    ("Mr. Smith Goes to Washington") ends none.
+    """
     words = [w for w in inner.strip(" ,.").split() if w[:1].isalpha()]
     small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by"}
+    sentence_end = any(w.endswith(".") and len(w) > MAX_ABBREVIATION for w in words[:-1])
     return (
         bool(words)
         and all(w[:1].isupper() or w in small for w in words)
         and inner.rstrip(",")[-1:] not in "?!"
+        and not sentence_end
     )
 
 
