@@ -71,13 +71,14 @@ def test_participle_hung_inside_the_quotation_borrows_the_outer_subject(nlp: Any
     ("parse", "speaker"),
     [
         ("name_heads_quotation.txt", "Ruiz"),
+        ("names_head_quotation.txt", "Lind"),
         ("name_object_heads_quotation.txt", "Ruiz"),
         ("listener_before_colon.txt", "Ruiz"),
     ],
 )
 def test_name_before_the_colon_heads_the_quotation(nlp: Any, parse: str, speaker: str) -> None:
-    """Pollsters agree - Ana Ruiz: “…” and … doesn't surprise Ana Ruiz: “…”: the name before the colon
-    speaks; in X told Tidewater News: “…” the cue's subject still does."""
+    """Pollsters agree - Ana Ruiz: “…” (or "- Tide Research and Bo Lind:") and … doesn't surprise Ana
+    Ruiz: “…”: the name before the colon speaks; in X told Tidewater News: “…” the cue's subject does."""
     assert [f.speaker.text if f.speaker else None for f in _found(nlp, parse)] == [speaker]
 
 

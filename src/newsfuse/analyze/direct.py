@@ -124,6 +124,11 @@ def _heads_a_mention(token: Token) -> bool:
     return token.dep_ != "poss" and (token.dep_ != "compound" or token.head.pos_ == "VERB")
 
 
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a capitalised noun the tagger took for a common one ("Pew Research")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+
+
 def _after_name(verb: Token) -> bool:
     """Whether a verb comes right after a proper name (“…,” Trump barked), whatever the parser made of it."""
     return verb.i > 0 and tokens_of(verb.doc)[verb.i - 1].pos_ == "PROPN"
@@ -302,10 +307,13 @@ class DirectQuotes:
         if colon.text != ":" or colon.i == 0 or colon.idx + len(colon) > seg.start:
             return None
         name = tokens[colon.i - 1]
-        if name.pos_ != "PROPN":
+        if not _name_like(name):
             return None
-        first = name
-        while first.i > 0 and tokens[first.i - 1].pos_ == "PROPN":
+        first = name  # back over the names ("- Ana Ruiz and Bo Lind:")
+        while first.i > 1 and (
+            _name_like(tokens[first.i - 1])
+            or (tokens[first.i - 1].lower_ in {"and", "&"} and _name_like(tokens[first.i - 2]))
+        ):
             first = tokens[first.i - 1]
         if first.i > 0 and tokens[first.i - 1].text in DATELINE_DASHES:
             return name, colon
