@@ -108,3 +108,11 @@ def test_capitalised_words_ending_a_sentence_inside_are_speech(text: str, spoken
     """“Like Harlow. Or Brenton,” is speech though every word is capitalised; a title ends no sentence."""
     end = text.index("”") + 1
     assert is_quotation(text, Segment(0, end), 0) is spoken
+
+
+def test_according_to_after_the_cue_names_the_source(nlp: Any) -> None:
+    """“…,” Ana said, according to the Tidewater Star: the article gives the paper as its source."""
+    found = _found(nlp, "according_after_cue.txt")
+    assert [(f.cue.text if f.cue else None, f.speaker.text if f.speaker else None) for f in found] == [
+        ("according", "Star")
+    ]

@@ -428,8 +428,12 @@ class DirectQuotes:
             return before[-1] if before else (after[0] if after else None)
         if before and self._cue_just_before(before[-1], seg):  # “A,” X said, “and B.”
             return before[-1]
-        if after:
-            return after[0]
+        if after:  # “…,” X said, according to Y: Y is the source the article gives
+            sentence = sentence_of(after[0])
+            source = (
+                t for t in after if t.lower_ in self.lex.according and sentence.start <= t.i < sentence.end
+            )
+            return next(source, after[0])
         leading = self._verb_just_before(seg, inside)
         if leading is not None:  # "After X criticized Y, Ana shot back, “…”": not the farther cue
             return leading
