@@ -430,3 +430,18 @@ def test_quotation_opening_inside_a_report_carries_the_report_on(
     )
     quote, text = _said_in_two_parts(make_article, paragraph, "But the islanders")
     assert text[quote.content[0].start :].startswith("At the harbour")
+
+
+def test_pronoun_speaker_skips_a_thing_named_after_a_place(
+    make_article: Callable[..., Article], nlp: Any
+) -> None:
+    """Regression: "the Velmont bridge" as a subject counted as a mention of Velmont, so a later "she"
+    resolved to the town; a common noun heads no mention of the name that modifies it."""
+    article = make_article(
+        "Velmont bridge opens",
+        "Mayor Orla Venter said the Velmont bridge would open on Tuesday.",
+        "“Engineer Tomas Reyes told me the deck would hold for a century,” she said.",
+    )
+    analysis = analyze_article(article)
+    quote = _quote_at(analysis, article.text, "Engineer Tomas")
+    assert _speaker_name(analysis, quote) == "Orla Venter"

@@ -46,7 +46,9 @@ class SpeakerResolver:
         if head.i in self.resolved:
             return self.resolved[head.i]
         start, end = mention_bounds(head)
-        cluster = self.index.at(head.idx, head.idx + len(head)) or self.index.at(start, end)
+        cluster = self.index.at(head.idx, head.idx + len(head))
+        if cluster is None and head.pos_ != "NOUN":  # "the Velmont bridge" is no mention of Velmont
+            cluster = self.index.at(start, end)
         if cluster is None and head.pos_ == "PROPN":
             cluster = self.index.person_token(head.text)
         if cluster is None and head.lower_ in PERSON_PRONOUNS:
