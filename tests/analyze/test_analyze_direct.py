@@ -82,6 +82,14 @@ def test_name_before_the_colon_heads_the_quotation(nlp: Any, parse: str, speaker
     assert [f.speaker.text if f.speaker else None for f in _found(nlp, parse)] == [speaker]
 
 
+def test_one_word_before_a_pronoun_and_speech_verb_is_a_quotation(nlp: Any) -> None:
+    """“Really,” she added: a one-word utterance reported by the speech verb after it is a quotation."""
+    found = _found(nlp, "one_word_then_cue.txt")
+    assert [(f.cue.text if f.cue else None, f.speaker.text if f.speaker else None) for f in found] == [
+        ("added", "she")
+    ]
+
+
 def test_one_word_after_a_speech_verb_with_a_slipped_lemma_is_a_quotation(nlp: Any) -> None:
     """Ana joked, “Never.”: a one-word utterance after a speech verb is a quotation even when the
     lemmatizer slipped on the verb ("jok"); the mended cue lemma decides, as it does for ``is_cue``."""

@@ -36,6 +36,7 @@ _SIGNED = re.compile(
     r"[^\S\n]*[―—–-][^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,5})[^\S\n]*\.?[^\S\n]*(?:\n|$)"
 )
 MIN_QUOTE_WORDS = 2
+SPEAKER_AND_CUE = 3  # “Really,” she added: the tokens after a short utterance that may report it
 MAX_ABBREVIATION = 4  # "Mr.", "Gov.", "Sept." end no sentence
 FRAGMENT_SHARE = 0.8  # a quotation this much inside a reported clause …
 CLAUSE_GROWTH = 1.5  # … that is this much longer is a fragment of it
@@ -222,15 +223,22 @@ class DirectQuotes:
 
     def _spoken(self, seg: Segment) -> bool:
         """Whether the segment is a whole utterance (capitalised, ending in punctuation) and the word
-        before its opening mark (past a comma or colon) is a speech verb."""
+        before its opening mark (past a comma or colon) is a speech verb, or the words after its
+        closing mark are one (“Out,” yelled X) or a pronoun and one (“Really,” she added)."""
         inner = inner_text(text_of(self.doc), seg.start, seg.end)
         if not inner[:1].isupper() or inner[-1:] not in ".?!,":
             return False
+        tokens = tokens_of(self.doc)
         at = self._word_before(seg)
-        if at < 0:
-            return False
-        verb = tokens_of(self.doc)[at]
-        return is_cue(verb, self.lex) and cue_lemma(verb, self.lex) in self.lex.speech
+        before = [tokens[at]] if at >= 0 else []
+        after = [t for t in tokens[self.token_at(seg.end - 1).i + 1 :][:SPEAKER_AND_CUE] if not t.is_space]
+        if after and after[0].pos_ == "PRON":  # “Really,” she added (a name after a title is its subject)
+            after = after[1:]
+        return any(self._speech(t) for t in [*before, *after[:1]])
+
+    def _speech(self, token: Token) -> bool:
+        """Whether the token is a verb of speech (not of belief): "said", "yelled", "added"."""
+        return is_cue(token, self.lex) and cue_lemma(token, self.lex) in self.lex.speech
 
     def _word_before(self, seg: Segment) -> int:
         """The index of the token before the opening mark, past spaces, a comma or a colon (-1: none)."""
