@@ -63,3 +63,9 @@ def test_balanced_leaves_paired_marks_alone() -> None:
     text = "He said the pier is “finished” for now."
     assert balanced(text, 8, len(text) - 1) == (8, len(text) - 1)
     assert balanced(text, 0, 7) == (0, 7)
+
+
+def test_reversed_opening_mark_closes_a_quotation() -> None:
+    """“Harlow If Bo Wins“ that …: an opening mark typed at a word's end closes the open quotation."""
+    text = "Ana set up a site called “Harlow If Bo Wins“ that helps. Later she said “we are done.”"
+    assert _texts(text) == ["“Harlow If Bo Wins“", "“we are done.”"]

@@ -60,6 +60,11 @@ def _opens(text: str, i: int, para_start: int) -> bool:
     return i == para_start or text[i - 1].isspace() or text[i - 1] in "([{—–-/"
 
 
+def _ends_word(text: str, i: int, end: int) -> bool:
+    """Whether position ``i`` (just past a mark) is the paragraph's end, a space or punctuation."""
+    return i >= end or text[i].isspace() or text[i] in ",.;:!?)"
+
+
 def paragraph_segments(text: str, start: int, end: int) -> list[Segment]:
     """The quoted segments of one paragraph ``text[start:end]``."""
     segments: list[Segment] = []
@@ -76,6 +81,8 @@ def paragraph_segments(text: str, start: int, end: int) -> list[Segment]:
         is_open = ch in OPENING or (straight and open_at is None and _opens(text, i, start))
         if ch == "”" and open_at is None and i + 1 < end and _opens(text, i, start):
             is_open = not text[i + 1].isspace()  # a reversed mark used as an opening one
+        if ch == "“" and open_at is not None and not _opens(text, i, start) and _ends_word(text, i + 1, end):
+            is_open = False  # “Wins“ that: a reversed mark used as a closing one
         if is_open:
             if open_at is not None and ch in OPENING:
                 segments.append(Segment(open_at, i, open_end=True))
