@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from spacy.tokens import Doc
 
-from newsfuse.analyze.direct import DirectQuotes, Found, is_quotation
+from newsfuse.analyze.direct import DirectQuotes, Found
 from newsfuse.analyze.lexicon import lexicon
-from newsfuse.analyze.marks import Segment, quoted_segments
+from newsfuse.analyze.marks import quoted_segments
 
 PARSES = Path(__file__).parent / "parses"
 
@@ -106,16 +106,6 @@ def test_verb_right_before_the_mark_beats_a_farther_cue(nlp: Any) -> None:
     assert [(f.cue.text if f.cue else None, f.speaker.i if f.speaker else None) for f in found] == [
         ("shot", 6)
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "spoken"),
-    [("“Like Harlow. Or Brenton,” Ana said.", True), ("“Mr. Lind Goes to Brenton” aired.", False)],
-)
-def test_capitalised_words_ending_a_sentence_inside_are_speech(text: str, spoken: bool) -> None:
-    """“Like Harlow. Or Brenton,” is speech though every word is capitalised; a title ends no sentence."""
-    end = text.index("”") + 1
-    assert is_quotation(text, Segment(0, end), 0) is spoken
 
 
 def test_according_to_after_the_cue_names_the_source(nlp: Any) -> None:

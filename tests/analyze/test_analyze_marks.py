@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsfuse.analyze.marks import balanced, paragraph_segments, quoted_segments
+import pytest
+
+from newsfuse.analyze.marks import Segment, balanced, is_quotation, paragraph_segments, quoted_segments
 
 
 def _texts(text: str) -> list[str]:
@@ -69,3 +71,13 @@ def test_reversed_opening_mark_closes_a_quotation() -> None:
     """“Harlow If Bo Wins“ that …: an opening mark typed at a word's end closes the open quotation."""
     text = "Ana set up a site called “Harlow If Bo Wins“ that helps. Later she said “we are done.”"
     assert _texts(text) == ["“Harlow If Bo Wins“", "“we are done.”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [("“Like Harlow. Or Brenton,” Ana said.", True), ("“Mr. Lind Goes to Brenton” aired.", False)],
+)
+def test_capitalised_words_ending_a_sentence_inside_are_speech(text: str, spoken: bool) -> None:
+    """“Like Harlow. Or Brenton,” is speech though every word is capitalised; a title ends no sentence."""
+    end = text.index("”") + 1
+    assert is_quotation(text, Segment(0, end), 0) is spoken

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.marks import CLOSING, STRAIGHT, Segment, inner_text, starts_with_mark
+from newsfuse.analyze.marks import CLOSING, STRAIGHT, Segment, inner_text, is_quotation, starts_with_mark
 from newsfuse.analyze.syntax import (
     DATELINE_DASHES,
     LISTENER_VERBS,
@@ -35,12 +35,9 @@ OBJECT_PREPS = frozenset({"for", "against", "about"})
 _SIGNED = re.compile(
     r"[^\S\n]*[―—–-][^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,5})[^\S\n]*\.?[^\S\n]*(?:\n|$)"
 )
-MIN_QUOTE_WORDS = 2
 SPEAKER_AND_CUE = 3  # “Really,” she added: the tokens after a short utterance that may report it
-MAX_ABBREVIATION = 4  # "Mr.", "Gov.", "Sept." end no sentence
 FRAGMENT_SHARE = 0.8  # a quotation this much inside a reported clause …
 CLAUSE_GROWTH = 1.5  # … that is this much longer is a fragment of it
-LONG_QUOTE_WORDS = 4
 MAX_CLIMB = 3  # "punctuated his list by saying": how far up a participle cue looks for its verb
 TAIL_TOKENS = 6  # “…,” Trump barked: a verb this close after a quotation is its cue
 
@@ -56,41 +53,6 @@ class Found:
     paragraph: int = 0
     open_end: bool = False
     segments: list[Segment] = field(default_factory=list)
-
-
-def is_quotation(text: str, seg: Segment, sentence_start: int, headline: bool = False) -> bool:
-    """Whether a quoted segment is a quotation rather than a quoted word or title."""
-    if text[max(seg.start - 1, 0)] == "=" or "<" in text[seg.start : seg.end]:
-        return False  # an attribute of markup left in the text, not speech
-    if seg.open_start or seg.open_end:
-        return True
-    inner = inner_text(text, seg.start, seg.end)
-    words = len(inner.split())
-    if words < MIN_QUOTE_WORDS:
-        return False
-    if not headline and _looks_like_title(inner):
-        return False
-    before = text[sentence_start : seg.start].rstrip()
-    if not before or before[-1] in ":,.?!":  # after a sentence's end: the parser put a mark astray
-        return True
-    return words >= LONG_QUOTE_WORDS and inner[-1:] in ".?!,"
-
-
-def _looks_like_title(inner: str) -> bool:
-    """ "Sunday Morning Futures," or “The Art of the Deal”: a name of a work, not words spoken.
-
-    Words that end a sentence inside ("Like Oakland. Or Ferguson,") are speech; an abbreviation
-    ("Mr. Smith Goes to Washington") ends none.
-    """
-    words = [w for w in inner.strip(" ,.").split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by"}
-    sentence_end = any(w.endswith(".") and len(w) > MAX_ABBREVIATION for w in words[:-1])
-    return (
-        bool(words)
-        and all(w[:1].isupper() or w in small for w in words)
-        and inner.rstrip(",")[-1:] not in "?!"
-        and not sentence_end
-    )
 
 
 def outside_reports(quotes: list[Found], reports: list[Found]) -> list[Found]:

@@ -3,7 +3,8 @@
 Straight and curly marks are both handled, and two apostrophes ('') stand for a straight mark. A
 segment left open at the end of a paragraph runs to the paragraph's end (``open_end``); a closing
 mark with no opening one in its paragraph starts the segment at the paragraph's beginning
-(``open_start``): both are how a quotation carries on into the next paragraph.
+(``open_start``): both are how a quotation carries on into the next paragraph. Whether a segment is
+a quotation at all, rather than a quoted word or title, is read off the text too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ DOUBLED = "''"  # two apostrophes standing for a straight double mark, as in som
 ANY_MARK = re.compile("[" + re.escape(ALL_MARKS) + "]|" + DOUBLED)  # where ``mark_width`` is not 0
 CLOSING_GAP = ",.?! "  # what may stand between a clause's last word and its closing mark
 MAX_MARK_GAP = 2
+MIN_QUOTE_WORDS = 2
+LONG_QUOTE_WORDS = 4
+MAX_ABBREVIATION = 4  # "Mr.", "Gov.", "Sept." end no sentence
 
 
 def mark_width(text: str, i: int) -> int:
@@ -53,6 +57,41 @@ class Segment:
     end: int
     open_start: bool = False
     open_end: bool = False
+
+
+def is_quotation(text: str, seg: Segment, sentence_start: int, headline: bool = False) -> bool:
+    """Whether a quoted segment is a quotation rather than a quoted word or title."""
+    if text[max(seg.start - 1, 0)] == "=" or "<" in text[seg.start : seg.end]:
+        return False  # an attribute of markup left in the text, not speech
+    if seg.open_start or seg.open_end:
+        return True
+    inner = inner_text(text, seg.start, seg.end)
+    words = len(inner.split())
+    if words < MIN_QUOTE_WORDS:
+        return False
+    if not headline and _looks_like_title(inner):
+        return False
+    before = text[sentence_start : seg.start].rstrip()
+    if not before or before[-1] in ":,.?!":  # after a sentence's end: the parser put a mark astray
+        return True
+    return words >= LONG_QUOTE_WORDS and inner[-1:] in ".?!,"
+
+
+def _looks_like_title(inner: str) -> bool:
+    """ "Sunday Morning Futures," or “The Art of the Deal”: a name of a work, not words spoken.
+
+    Words that end a sentence inside ("Like Oakland. Or Ferguson,") are speech; an abbreviation
+    ("Mr. Smith Goes to Washington") ends none.
+    """
+    words = [w for w in inner.strip(" ,.").split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by"}
+    sentence_end = any(w.endswith(".") and len(w) > MAX_ABBREVIATION for w in words[:-1])
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w in small for w in words)
+        and inner.rstrip(",")[-1:] not in "?!"
+        and not sentence_end
+    )
 
 
 def _opens(text: str, i: int, para_start: int) -> bool:
