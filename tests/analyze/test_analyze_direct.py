@@ -114,3 +114,10 @@ def test_according_to_after_the_cue_names_the_source(nlp: Any) -> None:
     assert [(f.cue.text if f.cue else None, f.speaker.text if f.speaker else None) for f in found] == [
         ("according", "Star")
     ]
+
+
+def test_subject_nearest_the_verb_speaks(nlp: Any) -> None:
+    """In Salem, Harlow, Ana went after Bo, calling him “…”: of the two subjects the parser gave "went",
+    the one next to it speaks, not the place set off by commas."""
+    found = _found(nlp, "place_as_second_subject.txt")
+    assert [f.speaker.text if f.speaker else None for f in found] == ["Ana"]

@@ -87,6 +87,14 @@ def _heads_a_mention(token: Token) -> bool:
     return token.dep_ != "poss" and (token.dep_ != "compound" or token.head.pos_ == "VERB")
 
 
+def _nearest_subject(subject: Token) -> Token:
+    """Of two subjects the parser gave one verb ("In Salem, New Hampshire, Trump went …"), the one
+    nearest the verb: the place set off by commas before it is no speaker."""
+    verb = subject.head
+    rivals = [c for c in verb.children if c.dep_ == subject.dep_ and c.i < verb.i]
+    return max(rivals, key=lambda t: t.i, default=subject) if subject.i < verb.i else subject
+
+
 def _name_like(token: Token) -> bool:
     """A proper noun, or a capitalised noun the tagger took for a common one ("Pew Research")."""
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
@@ -322,7 +330,7 @@ class DirectQuotes:
         if cue.lower_ in self.lex.according:  # "According to the newspaper, “…”"
             subject = next((o for p in cue.children for o in p.children if o.dep_ == "pobj"), None)
         if subject is not None and subject.i not in inside:
-            return subject
+            return _nearest_subject(subject)
         sent = sentence_of(cue)
         outside = [t for t in sent if t.i not in inside and t.i != cue.i]
         nouns = [t for t in outside if t.pos_ in {"PROPN", "NOUN", "PRON"} and _heads_a_mention(t)]
