@@ -156,3 +156,22 @@ def test_trailing_participle_speaks_for_the_reporting_subject(analyse: Analyse) 
         claimed.speaker is not None
         and text[claimed.speaker.start : claimed.speaker.end] == "Mayor Orla Venter"
     )
+
+
+def _speaker(analysis: ArticleAnalysis, text: str, lemma: str) -> str | None:
+    (quote,) = _by_cue(analysis, lemma)
+    return text[quote.speaker.start : quote.speaker.end] if quote.speaker is not None else None
+
+
+def test_gerund_after_a_preposition_is_done_by_the_clause_subject(analyse: Analyse) -> None:
+    """ "After saying that …, X left": the gerund's speaker is the subject of the verb it hangs on."""
+    analysis, text = analyse(
+        "After saying that the ferry pier was unsafe, Councillor Anja Brisk left the meeting early."
+    )
+    assert _speaker(analysis, text, "say") == "Councillor Anja Brisk"
+
+
+def test_gerund_after_an_empty_subject_has_no_speaker(analyse: Analyse) -> None:
+    """ "It all began with saying …": "it" does no saying, so it is never given as the speaker."""
+    analysis, text = analyse("It all began with saying that the ferry pier was unsafe for the children.")
+    assert all(text[q.speaker.start : q.speaker.end] != "It" for q in analysis.quotes if q.speaker)

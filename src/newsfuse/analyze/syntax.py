@@ -16,6 +16,7 @@ TOKEN_CACHE = "newsfuse_tokens"
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 MIN_DATELINE_CHARS = 2
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
+EMPTY_SUBJECTS = frozenset({"it", "that", "this", "there", "what"})
 
 
 def is_cue(token: Token, lex: Lexicon) -> bool:
@@ -52,8 +53,24 @@ def subject_of(verb: Token) -> Token | None:
             return current.head
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None
+        if current.dep_ == "pcomp":
+            return _doer_of_gerund(current)
         current = current.head.head if _trails_a_report(current) else current.head
     return None
+
+
+def _doer_of_gerund(verb: Token) -> Token | None:
+    """ "After saying …, the man left", "won by arguing that …": a gerund after a preposition is done
+    by the subject of the verb the preposition hangs on; a passive gerund ("without being told")
+    has no such doer, nor has "it" or "there" ("That is not the same as saying …")."""
+    prep = verb.head
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in prep.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return None
+    return _past_dateline(subject, prep.head)
 
 
 def _trails_a_report(verb: Token) -> bool:
