@@ -175,3 +175,17 @@ def test_gerund_after_an_empty_subject_has_no_speaker(analyse: Analyse) -> None:
     """ "It all began with saying …": "it" does no saying, so it is never given as the speaker."""
     analysis, text = analyse("It all began with saying that the ferry pier was unsafe for the children.")
     assert all(text[q.speaker.start : q.speaker.end] != "It" for q in analysis.quotes if q.speaker)
+
+
+def test_as_clause_of_a_speech_verb_reports_its_head_clause(analyse: Analyse) -> None:
+    """ "As X noted, …": the clause the "as" clause hangs on is what X said."""
+    analysis, text = analyse("As the harbour board noted on Monday, the ferry pier needs new pilings.")
+    (noted,) = _by_cue(analysis, "note")
+    assert [text[c.start : c.end] for c in noted.content] == ["the ferry pier needs new pilings"]
+    assert _speaker(analysis, text, "note") == "the harbour board"
+
+
+def test_as_clause_of_a_belief_is_no_report(analyse: Analyse) -> None:
+    """ "As many expected, …" says what happened, not what anyone said: no attribution."""
+    analysis, _ = analyse("As many residents expected, the ferry pier closed for the winter in May.")
+    assert not _by_cue(analysis, "expect")

@@ -77,6 +77,8 @@ def _from_verb(verb: Token, lemma: str, lex: Lexicon, paragraph_of: list[int]) -
     if subject is None:
         return _passive(verb, children, paragraph_of)
     if not children:
+        if _as_clause(verb) and lemma not in lex.speech:
+            return None  # "as many expected, …" states a fact; only "as X noted, …" reports one
         return _parenthetical(verb, subject, paragraph_of)
     if _asked_of(verb):
         subject = None
@@ -113,9 +115,10 @@ def _object_complement_end(verb: Token, children: list[Token], end: int) -> int:
 
 
 def _parenthetical(verb: Token, subject: Token, paragraph_of: list[int]) -> Found | None:
-    """ "In the end, X said, voters …": a cue set inside the clause it reports, which is its head."""
+    """ "In the end, X said, voters …", "As X noted, voters …": a cue set inside the clause it reports,
+    which is its head."""
     head = verb.head
-    if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"}:
+    if not (verb.dep_ == "parataxis" or _as_clause(verb)) or head.pos_ not in {"VERB", "AUX"}:
         return None
     start, end = subtree_bounds(head)
     cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
@@ -125,6 +128,11 @@ def _parenthetical(verb: Token, subject: Token, paragraph_of: list[int]) -> Foun
     if not content:
         return None
     return Found("indirect", content, verb, subject, paragraph_of[content[0][0]])
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As the Post reported, …", "…, as critics point out": an adverbial "as" clause of a cue."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Found | None:
