@@ -189,3 +189,17 @@ def test_as_clause_of_a_belief_is_no_report(analyse: Analyse) -> None:
     """ "As many expected, …" says what happened, not what anyone said: no attribution."""
     analysis, _ = analyse("As many residents expected, the ferry pier closed for the winter in May.")
     assert not _by_cue(analysis, "expect")
+
+
+def test_participle_after_a_noun_speaks_for_the_noun(analyse: Analyse) -> None:
+    """ "a group backing X": the noun the participle describes is the one backing X."""
+    analysis, text = analyse("Donors gave two million dollars to a group backing Mayor Orla Venter.")
+    assert _speaker(analysis, text, "back") == "a group"
+
+
+def test_participle_after_an_object_speaks_for_the_subject(analyse: Analyse) -> None:
+    """ "The council approved a resolution condemning X": the council condemns, not the resolution."""
+    analysis, text = analyse(
+        "The harbour council approved a resolution condemning the plan to close the old ferry pier."
+    )
+    assert _speaker(analysis, text, "condemn") == "The harbour council"
