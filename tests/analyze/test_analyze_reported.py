@@ -203,3 +203,20 @@ def test_participle_after_an_object_speaks_for_the_subject(analyse: Analyse) -> 
         "The harbour council approved a resolution condemning the plan to close the old ferry pier."
     )
     assert _speaker(analysis, text, "condemn") == "The harbour council"
+
+
+def test_view_adjective_after_be_is_held_by_the_subject(analyse: Analyse) -> None:
+    """ "X was critical of Y": X's view, its content what the adjective is about (in a sentence the
+    focus rules parse for its "spoke")."""
+    analysis, text = analyse(
+        "Councillor Anja Brisk, who spoke first, was critical of the harbour board's plan for the pier."
+    )
+    (critical,) = _by_cue(analysis, "critical")
+    assert [text[c.start : c.end] for c in critical.content] == ["the harbour board's plan for the pier"]
+    assert _speaker(analysis, text, "critical") == "Councillor Anja Brisk"
+
+
+def test_view_adjective_of_an_empty_subject_is_no_report(analyse: Analyse) -> None:
+    """ "It is clear that …" is the writer's statement: no one holds it."""
+    analysis, _ = analyse("It is clear that the old ferry pier will close for the whole winter.")
+    assert not _by_cue(analysis, "clear")

@@ -25,6 +25,7 @@ class Lexicon:
     clause_only: frozenset[str]  # cues whose bare object is no content ("found a way", "added a clause")
     as_stance: frozenset[str]  # cues only with "X as Y" ("sees the deal as a trap")
     raising: frozenset[str]  # "X seems to Y": a view with no source, held of X ("seem", "appear")
+    stance_adjective: frozenset[str]  # "X is critical of Y", "X is sure that …" (word forms, not lemmas)
     # every verb lemma that can introduce an attribution (joined once: every token asks)
     cues: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         phrasal=sections.get("phrasal", frozenset()),
         quote_only=sections.get("quote_only", frozenset()),
         raising=sections.get("raising", frozenset()),
+        stance_adjective=sections.get("stance_adjective", frozenset()),
         as_stance=sections.get("as_stance", frozenset()),
         clause_only=sections.get("clause_only", frozenset()),
     )

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newsfuse.analyze.direct import CLAUSE_DEPS, Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.syntax import (
+    EMPTY_SUBJECTS,
     cue_lemma,
     is_cue,
     sentences_of,
@@ -27,6 +28,8 @@ MIN_COLON_CLAIM_TOKENS = 3
 RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "ccomp", "attr", "oprd"})
 # "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y": what is said of the object
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over"})
+# "critical of Y", "optimistic about Y", "frustrated with Y", "keen on Y": what a view adjective is about
+ADJECTIVE_PREPS = frozenset({"of", "about", "with", "on", "over", "toward", "towards", "by"})
 
 
 def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple[int, int]]) -> list[Found]:
@@ -40,6 +43,8 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
         cue = cue_lemma(token, lex) if is_cue(token, lex) else None
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
+        elif token.dep_ == "acomp" and token.lower_ in lex.stance_adjective:
+            item = _stance_adjective(token, paragraph_of)
         elif token.lemma_ == "make" and token.pos_ == "VERB":
             item = _made_clear(token, paragraph_of)
         elif cue in lex.raising:
@@ -173,6 +178,28 @@ def _made_clear(verb: Token, paragraph_of: list[int]) -> Found | None:
             if clause is not None:
                 start, end = subtree_bounds(clause)
                 return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+    return None
+
+
+def _stance_adjective(adjective: Token, paragraph_of: list[int]) -> Found | None:
+    """ "X was critical of Y", "X is convinced that …", "X is willing to …": a view held by the subject
+    of "be", its content what the adjective takes (the object of its preposition, or its clause)."""
+    subject = subject_of(adjective.head)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return None
+    for child in adjective.rights:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            start, end = subtree_bounds(child)
+        elif child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPS:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is None:
+                return None
+            start, end = subtree_bounds(obj)
+        else:
+            continue
+        if end - start < MIN_CONTENT_CHARS:
+            return None
+        return Found("indirect", [(start, end)], adjective, subject, paragraph_of[start])
     return None
 
 
