@@ -220,3 +220,9 @@ def test_view_adjective_of_an_empty_subject_is_no_report(analyse: Analyse) -> No
     """ "It is clear that …" is the writer's statement: no one holds it."""
     analysis, _ = analyse("It is clear that the old ferry pier will close for the whole winter.")
     assert not _by_cue(analysis, "clear")
+
+
+def test_sentence_whose_only_cue_is_a_view_adjective_is_parsed(analyse: Analyse) -> None:
+    """The focus rules send a sentence with a view adjective and no cue verb to the parser."""
+    analysis, text = analyse("Councillor Anja Brisk was critical of the harbour board's plan for the pier.")
+    assert _speaker(analysis, text, "critical") == "Councillor Anja Brisk"
