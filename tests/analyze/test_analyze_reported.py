@@ -226,3 +226,16 @@ def test_sentence_whose_only_cue_is_a_view_adjective_is_parsed(analyse: Analyse)
     """The focus rules send a sentence with a view adjective and no cue verb to the parser."""
     analysis, text = analyse("Councillor Anja Brisk was critical of the harbour board's plan for the pier.")
     assert _speaker(analysis, text, "critical") == "Councillor Anja Brisk"
+
+
+def test_compared_x_to_y_keeps_what_x_is_compared_to(analyse: Analyse) -> None:
+    """ "X compared A to B": a stance whose content is the object and what it is likened to."""
+    analysis, text = analyse("Councillor Anja Brisk compared the new ferry pier to a floating car park.")
+    (compared,) = _by_cue(analysis, "compare")
+    assert [text[c.start : c.end] for c in compared.content] == ["the new ferry pier to a floating car park"]
+
+
+def test_proclaimed_is_a_speech_cue(analyse: Analyse) -> None:
+    """ "X proclaimed that …" reports X's statement (a hand-added speech verb)."""
+    analysis, text = analyse("Mayor Orla Venter proclaimed that the old ferry pier had been saved for good.")
+    assert _speaker(analysis, text, "proclaim") == "Mayor Orla Venter"

@@ -26,8 +26,9 @@ MAX_QUOTED_SHARE = 0.5
 MAX_COLON_SOURCE_TOKENS = 8
 MIN_COLON_CLAIM_TOKENS = 3
 RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "ccomp", "attr", "oprd"})
-# "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y": what is said of the object
-OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over"})
+# "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y", "compared X to Y":
+# what is said of the object
+OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over", "to"})
 # "critical of Y", "optimistic about Y", "frustrated with Y", "keen on Y": what a view adjective is about
 ADJECTIVE_PREPS = frozenset({"of", "about", "with", "on", "over", "toward", "towards", "by"})
 
