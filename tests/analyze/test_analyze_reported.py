@@ -239,3 +239,13 @@ def test_proclaimed_is_a_speech_cue(analyse: Analyse) -> None:
     """ "X proclaimed that …" reports X's statement (a hand-added speech verb)."""
     analysis, text = analyse("Mayor Orla Venter proclaimed that the old ferry pier had been saved for good.")
     assert _speaker(analysis, text, "proclaim") == "Mayor Orla Venter"
+
+
+def test_light_verb_and_noun_name_a_statement(analyse: Analyse) -> None:
+    """ "X took a swipe at Y": the verb and its object name what X said, its content Y."""
+    analysis, text = analyse(
+        "Councillor Anja Brisk, who spoke first, took a swipe at the harbour board's new budget."
+    )
+    (swipe,) = _by_cue(analysis, "take")
+    assert [text[c.start : c.end] for c in swipe.content] == ["the harbour board's new budget"]
+    assert _speaker(analysis, text, "take") == "Councillor Anja Brisk"

@@ -29,6 +29,8 @@ RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "ccomp", "attr", "oprd"})
 # "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y", "compared X to Y":
 # what is said of the object
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over", "to"})
+# "questions about Y", "a swipe at Y", "the case for Y", "no mention of Y": what a statement noun is about
+LIGHT_PREPS = frozenset({"of", "about", "on", "at", "for", "against", "over", "regarding"})
 # "critical of Y", "optimistic about Y", "frustrated with Y", "keen on Y": what a view adjective is about
 ADJECTIVE_PREPS = frozenset({"of", "about", "with", "on", "over", "toward", "towards", "by"})
 
@@ -46,8 +48,8 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
             item = _according(token, paragraph_of)
         elif token.dep_ == "acomp" and token.lower_ in lex.stance_adjective:
             item = _stance_adjective(token, paragraph_of)
-        elif token.lemma_ == "make" and token.pos_ == "VERB":
-            item = _made_clear(token, paragraph_of)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in lex.light_verbs:
+            item = _light_verb(token, lex, paragraph_of)
         elif cue in lex.raising:
             item = _raising(token, paragraph_of)
         elif (
@@ -166,19 +168,35 @@ def _by_agent(
     return Found("indirect", content, verb, source, paragraph_of[content[0][0]])
 
 
-def _made_clear(verb: Token, paragraph_of: list[int]) -> Found | None:
-    """ "X made (it) clear that …", "X made the case that …": a statement in a light-verb phrase."""
+def _light_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
+    """ "X made (it) clear that …", "X made the case for Y", "X raised questions about Y", "X took a
+    swipe at Y": a statement named by a light verb and its object (pairs from the lexicon), its content
+    the clause or prepositional object that the noun (or the verb after it) takes."""
     subject = subject_of(verb)
     if subject is None:
         return None
+    lemma = verb.lemma_.lower()
     for child in verb.rights:
-        if child.lower_ == "clear" or (
-            child.dep_ == "dobj" and child.lower_ in {"case", "point", "argument"}
+        if (lemma == "make" and child.lower_ == "clear") or (
+            child.dep_ == "dobj" and f"{lemma} {child.lemma_.lower()}" in lex.light
         ):
-            clause = next((c for c in child.rights if _is_that_clause(c)), None)
-            if clause is not None:
-                start, end = subtree_bounds(clause)
-                return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+            content = _said_by_noun(child) or _said_by_noun(verb, after=child.i)
+            if content is not None and content[1] - content[0] >= MIN_CONTENT_CHARS:
+                return Found("indirect", [content], verb, subject, paragraph_of[content[0]])
+    return None
+
+
+def _said_by_noun(head: Token, after: int = -1) -> tuple[int, int] | None:
+    """The that-clause, infinitive or prepositional object a statement noun takes ("the case that …",
+    "the case to grant …", "questions about Y"), among the dependents after token ``after``."""
+    for child in head.rights:
+        if child.i <= after:
+            continue
+        if _is_that_clause(child) or (child.dep_ in {"acl", "xcomp"} and child.tag_ == "VB"):
+            return subtree_bounds(child)
+        if child.dep_ == "prep" and child.lower_ in LIGHT_PREPS:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            return subtree_bounds(obj) if obj is not None else None
     return None
 
 
