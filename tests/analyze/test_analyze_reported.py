@@ -249,3 +249,14 @@ def test_light_verb_and_noun_name_a_statement(analyse: Analyse) -> None:
     (swipe,) = _by_cue(analysis, "take")
     assert [text[c.start : c.end] for c in swipe.content] == ["the harbour board's new budget"]
     assert _speaker(analysis, text, "take") == "Councillor Anja Brisk"
+
+
+def test_relative_pronoun_before_the_reporter_joins_the_content(analyse: Analyse) -> None:
+    """ "The fares, which the board said will start in May, …": the content is the pronoun and the rest
+    of its clause, around the reporting subject and verb (it was dropped for holding the subject)."""
+    analysis, text = analyse(
+        "The new fares, which the harbour board said will start in May, anger the ferry crews."
+    )
+    (said,) = _by_cue(analysis, "say")
+    assert [text[c.start : c.end] for c in said.content] == ["which", "will start in May"]
+    assert _speaker(analysis, text, "say") == "the harbour board"

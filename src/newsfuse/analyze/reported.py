@@ -29,6 +29,7 @@ RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "ccomp", "attr", "oprd"})
 # "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y", "compared X to Y":
 # what is said of the object
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over", "to"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WRB"})  # which, that (as a relative), what, who, where
 # "questions about Y", "a swipe at Y", "the case for Y", "no mention of Y": what a statement noun is about
 LIGHT_PREPS = frozenset({"of", "about", "on", "at", "for", "against", "over", "regarding"})
 # "critical of Y", "optimistic about Y", "frustrated with Y", "keen on Y": what a view adjective is about
@@ -92,10 +93,29 @@ def _from_verb(verb: Token, lemma: str, lex: Lexicon, paragraph_of: list[int]) -
         subject = None
     start, end = governed_bounds(children)
     end = _object_complement_end(verb, children, end)
-    too_short = end - start < MIN_CONTENT_CHARS and not _is_name(children)
-    if too_short or (subject is not None and start <= subject.idx < end):
+    if end - start < MIN_CONTENT_CHARS and not _is_name(children):
         return None
-    return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+    content = [(start, end)]
+    if subject is not None and start <= subject.idx < end:
+        content = _around_relative(verb, subject, start, end)
+    if not content:
+        return None
+    return Found("indirect", content, verb, subject, paragraph_of[content[0][0]])
+
+
+def _around_relative(verb: Token, subject: Token, start: int, end: int) -> list[tuple[int, int]]:
+    """ "The changes, which officials said will apply in May, …": the clause's relative pronoun was
+    moved before the reporting subject and verb, so the content is the pronoun and the rest of the
+    clause, around them; no content when anything else stands before the subject."""
+    if verb.dep_ not in {"relcl", "pcomp", "ccomp"}:
+        return []
+    before = [t for t in verb.subtree if start <= t.idx < subject.left_edge.idx and not t.is_punct]
+    if len(before) != 1 or before[0].tag_ not in RELATIVE_TAGS:
+        return []
+    after = _trim(doc_text(verb), verb.idx + len(verb), end)
+    if after[1] - after[0] < MIN_CONTENT_CHARS:
+        return []
+    return [(before[0].idx, before[0].idx + len(before[0])), after]
 
 
 def _asked_of(verb: Token) -> bool:
