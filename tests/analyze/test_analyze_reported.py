@@ -260,3 +260,11 @@ def test_relative_pronoun_before_the_reporter_joins_the_content(analyse: Analyse
     (said,) = _by_cue(analysis, "say")
     assert [text[c.start : c.end] for c in said.content] == ["which", "will start in May"]
     assert _speaker(analysis, text, "say") == "the harbour board"
+
+
+def test_passive_of_a_listener_verb_reports_only_the_clause(analyse: Analyse) -> None:
+    """ "X was asked if …": X is who was asked, not what was said; the content is the clause alone."""
+    analysis, text = analyse("The skipper was asked if the old ferry pier would reopen in May.")
+    (asked,) = _by_cue(analysis, "ask")
+    assert [text[c.start : c.end] for c in asked.content] == ["if the old ferry pier would reopen in May"]
+    assert asked.speaker is None

@@ -12,6 +12,7 @@ from newsfuse.analyze.direct import CLAUSE_DEPS, Found, governed, governed_bound
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.syntax import (
     EMPTY_SUBJECTS,
+    LISTENER_VERBS,
     cue_lemma,
     is_cue,
     sentences_of,
@@ -169,11 +170,13 @@ def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Fou
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         return _by_agent(verb, patient, agent, children, paragraph_of)
-    if patient is None or not children or patient.pos_ == "PRON":
+    if patient is None or not children:
         return None
     content = [subtree_bounds(patient), governed_bounds(children)]
     if content[1][1] - content[1][0] < MIN_CONTENT_CHARS:
         return None
+    if patient.pos_ == "PRON" or verb.lemma_.lower() in LISTENER_VERBS:
+        content = content[1:]  # "she was asked if …", "it is expected to …": the patient is no content
     return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
 
 
