@@ -268,3 +268,19 @@ def test_passive_of_a_listener_verb_reports_only_the_clause(analyse: Analyse) ->
     (asked,) = _by_cue(analysis, "ask")
     assert [text[c.start : c.end] for c in asked.content] == ["if the old ferry pier would reopen in May"]
     assert asked.speaker is None
+
+
+def test_called_for_x_to_y_parsed_as_a_for_clause(analyse: Analyse) -> None:
+    """Regression: the parser makes "for" in "called for X to go" a clause mark; the content is the rest."""
+    analysis, text = analyse("Mayor Orla Venter is calling for the harbour board to step down before May.")
+    (called,) = _by_cue(analysis, "call")
+    assert [text[c.start : c.end] for c in called.content] == ["the harbour board to step down before May"]
+
+
+def test_that_clause_on_the_noun_of_the_cue(analyse: Analyse) -> None:
+    """Regression: in "said in a statement that …" the parser hangs the clause on "statement"."""
+    analysis, text = analyse(
+        "The harbour board's chief engineer Ivo Brandt says in a statement that the pier will now stay shut."
+    )
+    (said,) = _by_cue(analysis, "say")
+    assert [text[c.start : c.end] for c in said.content] == ["that the pier will now stay shut"]

@@ -86,6 +86,8 @@ def _from_verb(verb: Token, lemma: str, lex: Lexicon, paragraph_of: list[int]) -
     subject = subject_of(verb)
     if subject is None:
         return _passive(verb, children, paragraph_of)
+    if not children and (slipped := _slipped_content(verb, lemma, lex)) is not None:
+        return Found("indirect", [slipped], verb, subject, paragraph_of[slipped[0]])
     if not children:
         if _as_clause(verb) and lemma not in lex.speech:
             return None  # "as many expected, …" states a fact; only "as X noted, …" reports one
@@ -117,6 +119,35 @@ def _around_relative(verb: Token, subject: Token, start: int, end: int) -> list[
     if after[1] - after[0] < MIN_CONTENT_CHARS:
         return []
     return [(before[0].idx, before[0].idx + len(before[0])), after]
+
+
+def _slipped_content(verb: Token, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The content of a cue the parser left without one, where it hung it elsewhere: "called for X to
+    go" (a "for" clause), "said in a statement that …" (a clause on the noun), "talked to voters
+    about Y" (the preposition on the listener)."""
+    for child in verb.rights:
+        if child.dep_ == "advcl" and f"{lemma} for" in lex.phrasal:
+            mark = next((c for c in child.lefts if c.dep_ == "mark" and c.lower_ == "for"), None)
+            if mark is not None:
+                return _trim(doc_text(verb), mark.idx + len(mark), subtree_bounds(child)[1])
+        if child.dep_ == "prep":
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found = _on_prep_object(obj, lemma, lex)
+                if found is not None:
+                    return found
+    return None
+
+
+def _on_prep_object(obj: Token, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
+    """A that-clause on the object of the cue's preposition ("in a statement that …"), or the object
+    of a preposition the cue takes ("talked to voters about Y")."""
+    for inner in obj.rights:
+        if _is_that_clause(inner):
+            return subtree_bounds(inner)
+        if inner.dep_ == "prep" and f"{lemma} {inner.lower_}" in lex.phrasal:
+            target = next((c for c in inner.children if c.dep_ in {"pobj", "pcomp"}), None)
+            return subtree_bounds(target) if target is not None else None
+    return None
 
 
 def _asked_of(verb: Token) -> bool:
