@@ -284,3 +284,10 @@ def test_that_clause_on_the_noun_of_the_cue(analyse: Analyse) -> None:
     )
     (said,) = _by_cue(analysis, "say")
     assert [text[c.start : c.end] for c in said.content] == ["that the pier will now stay shut"]
+
+
+def test_see_that_is_a_view(analyse: Analyse) -> None:
+    """ "X saw that …" is X's view, though "see" is otherwise a cue only in "X sees A as B"."""
+    analysis, text = analyse("The ferry crews now see that the old pier could be saved after all.")
+    (saw,) = _by_cue(analysis, "see")
+    assert [text[c.start : c.end] for c in saw.content] == ["that the old pier could be saved after all"]

@@ -81,7 +81,10 @@ def _from_verb(verb: Token, lemma: str, lex: Lexicon, paragraph_of: list[int]) -
     children = governed(verb, lex)
     if children and children[0].dep_ not in CLAUSE_DEPS and lemma in lex.clause_only:
         return None
-    if lemma in lex.as_stance and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
+    if lemma in lex.as_stance and not (
+        any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights)
+        or (children and _is_that_clause(children[0]))
+    ):
         return None
     subject = subject_of(verb)
     if subject is None:
