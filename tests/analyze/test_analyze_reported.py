@@ -291,3 +291,12 @@ def test_see_that_is_a_view(analyse: Analyse) -> None:
     analysis, text = analyse("The ferry crews now see that the old pier could be saved after all.")
     (saw,) = _by_cue(analysis, "see")
     assert [text[c.start : c.end] for c in saw.content] == ["that the old pier could be saved after all"]
+
+
+def test_thats_according_to_keeps_its_short_content(analyse: Analyse) -> None:
+    """ "That's according to X": the whole content is "That", short as it is."""
+    analysis, text = analyse(
+        "Fares will double in May. That's according to figures the harbour board released on Monday."
+    )
+    (according,) = _by_cue(analysis, "accord")
+    assert [text[c.start : c.end] for c in according.content] == ["That"]

@@ -330,6 +330,10 @@ def _according(token: Token, paragraph_of: list[int]) -> Found | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None:  # "That's according to X", parsed with "according" as the verb
+        start, end = subtree_bounds(subject)
+        return Found("indirect", [(start, end)], token, source, paragraph_of[start])
     clause = token.head
     while clause.dep_ not in {"ROOT", "ccomp", "conj"} and clause.head is not clause:
         clause = clause.head
@@ -337,7 +341,8 @@ def _according(token: Token, paragraph_of: list[int]) -> Found | None:
     cut_start, cut_end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     ranges = [(start, cut_start), (cut_end, end)]
     content = [_trim(doc_text(token), s, e) for s, e in ranges]
-    content = [(s, e) for s, e in content if e - s >= MIN_CONTENT_CHARS]
+    long = [(s, e) for s, e in content if e - s >= MIN_CONTENT_CHARS]
+    content = long or [(s, e) for s, e in content if e > s]  # "That's according to X": "That"
     if not content:
         return None
     return Found("indirect", content, token, source, paragraph_of[content[0][0]])
