@@ -300,3 +300,14 @@ def test_thats_according_to_keeps_its_short_content(analyse: Analyse) -> None:
     )
     (according,) = _by_cue(analysis, "accord")
     assert [text[c.start : c.end] for c in according.content] == ["That"]
+
+
+def test_reportedly_attributes_its_clause_to_no_one(analyse: Analyse) -> None:
+    """ "X is reportedly …": hearsay with no source, its content the clause around the adverb."""
+    analysis, text = analyse("The harbour board is reportedly spending a million on ferry adverts.")
+    (hearsay,) = _by_cue(analysis, "reportedly")
+    assert hearsay.speaker is None
+    assert [text[c.start : c.end] for c in hearsay.content] == [
+        "The harbour board is",
+        "spending a million on ferry adverts",
+    ]

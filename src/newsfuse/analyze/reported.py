@@ -325,15 +325,21 @@ def _colon_headline(sentence: Span, colon: Token, paragraph_of: list[int]) -> Fo
 
 
 def _according(token: Token, paragraph_of: list[int]) -> Found | None:
-    """ "According to X, …": X is the source, the rest of the clause the content."""
+    """ "According to X, …": X is the source, the rest of the clause the content; "X is reportedly …":
+    the clause the adverb modifies, attributed to no one."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
-        return None
+        return _clause_around(token, None, paragraph_of) if token.dep_ == "advmod" else None
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is not None:  # "That's according to X", parsed with "according" as the verb
         start, end = subtree_bounds(subject)
         return Found("indirect", [(start, end)], token, source, paragraph_of[start])
+    return _clause_around(token, source, paragraph_of)
+
+
+def _clause_around(token: Token, source: Token | None, paragraph_of: list[int]) -> Found | None:
+    """The clause holding ``token``'s phrase, less the phrase itself, attributed to ``source``."""
     clause = token.head
     while clause.dep_ not in {"ROOT", "ccomp", "conj"} and clause.head is not clause:
         clause = clause.head
