@@ -156,3 +156,158 @@ def test_trailing_participle_speaks_for_the_reporting_subject(analyse: Analyse) 
         claimed.speaker is not None
         and text[claimed.speaker.start : claimed.speaker.end] == "Mayor Orla Venter"
     )
+
+
+def _speaker(analysis: ArticleAnalysis, text: str, lemma: str) -> str | None:
+    (quote,) = _by_cue(analysis, lemma)
+    return text[quote.speaker.start : quote.speaker.end] if quote.speaker is not None else None
+
+
+def test_gerund_after_a_preposition_is_done_by_the_clause_subject(analyse: Analyse) -> None:
+    """ "After saying that …, X left": the gerund's speaker is the subject of the verb it hangs on."""
+    analysis, text = analyse(
+        "After saying that the ferry pier was unsafe, Councillor Anja Brisk left the meeting early."
+    )
+    assert _speaker(analysis, text, "say") == "Councillor Anja Brisk"
+
+
+def test_gerund_after_an_empty_subject_has_no_speaker(analyse: Analyse) -> None:
+    """ "It all began with saying …": "it" does no saying, so it is never given as the speaker."""
+    analysis, text = analyse("It all began with saying that the ferry pier was unsafe for the children.")
+    assert all(text[q.speaker.start : q.speaker.end] != "It" for q in analysis.quotes if q.speaker)
+
+
+def test_as_clause_of_a_speech_verb_reports_its_head_clause(analyse: Analyse) -> None:
+    """ "As X noted, …": the clause the "as" clause hangs on is what X said."""
+    analysis, text = analyse("As the harbour board noted on Monday, the ferry pier needs new pilings.")
+    (noted,) = _by_cue(analysis, "note")
+    assert [text[c.start : c.end] for c in noted.content] == ["the ferry pier needs new pilings"]
+    assert _speaker(analysis, text, "note") == "the harbour board"
+
+
+def test_as_clause_of_a_belief_is_no_report(analyse: Analyse) -> None:
+    """ "As many expected, …" says what happened, not what anyone said: no attribution."""
+    analysis, _ = analyse("As many residents expected, the ferry pier closed for the winter in May.")
+    assert not _by_cue(analysis, "expect")
+
+
+def test_participle_after_a_noun_speaks_for_the_noun(analyse: Analyse) -> None:
+    """ "a group backing X": the noun the participle describes is the one backing X."""
+    analysis, text = analyse("Donors gave two million dollars to a group backing Mayor Orla Venter.")
+    assert _speaker(analysis, text, "back") == "a group"
+
+
+def test_participle_after_an_object_speaks_for_the_subject(analyse: Analyse) -> None:
+    """ "The council approved a resolution condemning X": the council condemns, not the resolution."""
+    analysis, text = analyse(
+        "The harbour council approved a resolution condemning the plan to close the old ferry pier."
+    )
+    assert _speaker(analysis, text, "condemn") == "The harbour council"
+
+
+def test_view_adjective_after_be_is_held_by_the_subject(analyse: Analyse) -> None:
+    """ "X was critical of Y": X's view, its content what the adjective is about (in a sentence the
+    focus rules parse for its "spoke")."""
+    analysis, text = analyse(
+        "Councillor Anja Brisk, who spoke first, was critical of the harbour board's plan for the pier."
+    )
+    (critical,) = _by_cue(analysis, "critical")
+    assert [text[c.start : c.end] for c in critical.content] == ["the harbour board's plan for the pier"]
+    assert _speaker(analysis, text, "critical") == "Councillor Anja Brisk"
+
+
+def test_view_adjective_of_an_empty_subject_is_no_report(analyse: Analyse) -> None:
+    """ "It is clear that …" is the writer's statement: no one holds it."""
+    analysis, _ = analyse("It is clear that the old ferry pier will close for the whole winter.")
+    assert not _by_cue(analysis, "clear")
+
+
+def test_sentence_whose_only_cue_is_a_view_adjective_is_parsed(analyse: Analyse) -> None:
+    """The focus rules send a sentence with a view adjective and no cue verb to the parser."""
+    analysis, text = analyse("Councillor Anja Brisk was critical of the harbour board's plan for the pier.")
+    assert _speaker(analysis, text, "critical") == "Councillor Anja Brisk"
+
+
+def test_compared_x_to_y_keeps_what_x_is_compared_to(analyse: Analyse) -> None:
+    """ "X compared A to B": a stance whose content is the object and what it is likened to."""
+    analysis, text = analyse("Councillor Anja Brisk compared the new ferry pier to a floating car park.")
+    (compared,) = _by_cue(analysis, "compare")
+    assert [text[c.start : c.end] for c in compared.content] == ["the new ferry pier to a floating car park"]
+
+
+def test_proclaimed_is_a_speech_cue(analyse: Analyse) -> None:
+    """ "X proclaimed that …" reports X's statement (a hand-added speech verb)."""
+    analysis, text = analyse("Mayor Orla Venter proclaimed that the old ferry pier had been saved for good.")
+    assert _speaker(analysis, text, "proclaim") == "Mayor Orla Venter"
+
+
+def test_light_verb_and_noun_name_a_statement(analyse: Analyse) -> None:
+    """ "X took a swipe at Y": the verb and its object name what X said, its content Y."""
+    analysis, text = analyse(
+        "Councillor Anja Brisk, who spoke first, took a swipe at the harbour board's new budget."
+    )
+    (swipe,) = _by_cue(analysis, "take")
+    assert [text[c.start : c.end] for c in swipe.content] == ["the harbour board's new budget"]
+    assert _speaker(analysis, text, "take") == "Councillor Anja Brisk"
+
+
+def test_relative_pronoun_before_the_reporter_joins_the_content(analyse: Analyse) -> None:
+    """ "The fares, which the board said will start in May, …": the content is the pronoun and the rest
+    of its clause, around the reporting subject and verb (it was dropped for holding the subject)."""
+    analysis, text = analyse(
+        "The new fares, which the harbour board said will start in May, anger the ferry crews."
+    )
+    (said,) = _by_cue(analysis, "say")
+    assert [text[c.start : c.end] for c in said.content] == ["which", "will start in May"]
+    assert _speaker(analysis, text, "say") == "the harbour board"
+
+
+def test_passive_of_a_listener_verb_reports_only_the_clause(analyse: Analyse) -> None:
+    """ "X was asked if …": X is who was asked, not what was said; the content is the clause alone."""
+    analysis, text = analyse("The skipper was asked if the old ferry pier would reopen in May.")
+    (asked,) = _by_cue(analysis, "ask")
+    assert [text[c.start : c.end] for c in asked.content] == ["if the old ferry pier would reopen in May"]
+    assert asked.speaker is None
+
+
+def test_called_for_x_to_y_parsed_as_a_for_clause(analyse: Analyse) -> None:
+    """Regression: the parser makes "for" in "called for X to go" a clause mark; the content is the rest."""
+    analysis, text = analyse("Mayor Orla Venter is calling for the harbour board to step down before May.")
+    (called,) = _by_cue(analysis, "call")
+    assert [text[c.start : c.end] for c in called.content] == ["the harbour board to step down before May"]
+
+
+def test_that_clause_on_the_noun_of_the_cue(analyse: Analyse) -> None:
+    """Regression: in "said in a statement that …" the parser hangs the clause on "statement"."""
+    analysis, text = analyse(
+        "The harbour board's chief engineer Ivo Brandt says in a statement that the pier will now stay shut."
+    )
+    (said,) = _by_cue(analysis, "say")
+    assert [text[c.start : c.end] for c in said.content] == ["that the pier will now stay shut"]
+
+
+def test_see_that_is_a_view(analyse: Analyse) -> None:
+    """ "X saw that …" is X's view, though "see" is otherwise a cue only in "X sees A as B"."""
+    analysis, text = analyse("The ferry crews now see that the old pier could be saved after all.")
+    (saw,) = _by_cue(analysis, "see")
+    assert [text[c.start : c.end] for c in saw.content] == ["that the old pier could be saved after all"]
+
+
+def test_thats_according_to_keeps_its_short_content(analyse: Analyse) -> None:
+    """ "That's according to X": the whole content is "That", short as it is."""
+    analysis, text = analyse(
+        "Fares will double in May. That's according to figures the harbour board released on Monday."
+    )
+    (according,) = _by_cue(analysis, "accord")
+    assert [text[c.start : c.end] for c in according.content] == ["That"]
+
+
+def test_reportedly_attributes_its_clause_to_no_one(analyse: Analyse) -> None:
+    """ "X is reportedly …": hearsay with no source, its content the clause around the adverb."""
+    analysis, text = analyse("The harbour board is reportedly spending a million on ferry adverts.")
+    (hearsay,) = _by_cue(analysis, "reportedly")
+    assert hearsay.speaker is None
+    assert [text[c.start : c.end] for c in hearsay.content] == [
+        "The harbour board is",
+        "spending a million on ferry adverts",
+    ]

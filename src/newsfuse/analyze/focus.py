@@ -56,7 +56,7 @@ def _inflections(lemma: str) -> set[str]:
 
 @cache
 def _cue_forms(lex: Lexicon) -> frozenset[str]:
-    forms: set[str] = set(lex.forms) | set(lex.according)
+    forms: set[str] = set(lex.forms) | set(lex.according) | set(lex.stance_adjective)
     for lemma in lex.cues | lex.interview:
         forms |= _inflections(lemma)
     return frozenset(forms - lex.noun_forms)

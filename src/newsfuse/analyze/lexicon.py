@@ -25,8 +25,11 @@ class Lexicon:
     clause_only: frozenset[str]  # cues whose bare object is no content ("found a way", "added a clause")
     as_stance: frozenset[str]  # cues only with "X as Y" ("sees the deal as a trap")
     raising: frozenset[str]  # "X seems to Y": a view with no source, held of X ("seem", "appear")
+    light: frozenset[str]  # "verb noun" pairs naming a statement ("make case", "raise question")
+    stance_adjective: frozenset[str]  # "X is critical of Y", "X is sure that …" (word forms, not lemmas)
     # every verb lemma that can introduce an attribution (joined once: every token asks)
     cues: frozenset[str] = field(init=False, repr=False, compare=False)
+    light_verbs: frozenset[str] = field(init=False, repr=False, compare=False)  # "make", "raise", …
 
     def __post_init__(self) -> None:
         cues = (
@@ -37,6 +40,7 @@ class Lexicon:
             | {pair.split()[0] for pair in self.phrasal}
         )
         object.__setattr__(self, "cues", cues)
+        object.__setattr__(self, "light_verbs", frozenset(pair.split()[0] for pair in self.light))
 
 
 def parse_sections(text: str) -> dict[str, frozenset[str]]:
@@ -72,6 +76,8 @@ def lexicon() -> Lexicon:
         phrasal=sections.get("phrasal", frozenset()),
         quote_only=sections.get("quote_only", frozenset()),
         raising=sections.get("raising", frozenset()),
+        stance_adjective=sections.get("stance_adjective", frozenset()),
+        light=sections.get("light", frozenset()),
         as_stance=sections.get("as_stance", frozenset()),
         clause_only=sections.get("clause_only", frozenset()),
     )

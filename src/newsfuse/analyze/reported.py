@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from newsfuse.analyze.direct import CLAUSE_DEPS, Found, governed, governed_bounds
 from newsfuse.analyze.lexicon import Lexicon
 from newsfuse.analyze.syntax import (
+    EMPTY_SUBJECTS,
+    LISTENER_VERBS,
     cue_lemma,
     is_cue,
     sentences_of,
@@ -25,8 +27,14 @@ MAX_QUOTED_SHARE = 0.5
 MAX_COLON_SOURCE_TOKENS = 8
 MIN_COLON_CLAIM_TOKENS = 3
 RAISING_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "ccomp", "attr", "oprd"})
-# "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y": what is said of the object
-OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over"})
+# "accused X of Y", "praised X for Y", "described X as Y", "attacked X over Y", "compared X to Y":
+# what is said of the object
+OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over", "to"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WRB"})  # which, that (as a relative), what, who, where
+# "questions about Y", "a swipe at Y", "the case for Y", "no mention of Y": what a statement noun is about
+LIGHT_PREPS = frozenset({"of", "about", "on", "at", "for", "against", "over", "regarding"})
+# "critical of Y", "optimistic about Y", "frustrated with Y", "keen on Y": what a view adjective is about
+ADJECTIVE_PREPS = frozenset({"of", "about", "with", "on", "over", "toward", "towards", "by"})
 
 
 def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple[int, int]]) -> list[Found]:
@@ -40,8 +48,10 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
         cue = cue_lemma(token, lex) if is_cue(token, lex) else None
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
-        elif token.lemma_ == "make" and token.pos_ == "VERB":
-            item = _made_clear(token, paragraph_of)
+        elif token.dep_ == "acomp" and token.lower_ in lex.stance_adjective:
+            item = _stance_adjective(token, paragraph_of)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in lex.light_verbs:
+            item = _light_verb(token, lex, paragraph_of)
         elif cue in lex.raising:
             item = _raising(token, paragraph_of)
         elif (
@@ -71,21 +81,76 @@ def _from_verb(verb: Token, lemma: str, lex: Lexicon, paragraph_of: list[int]) -
     children = governed(verb, lex)
     if children and children[0].dep_ not in CLAUSE_DEPS and lemma in lex.clause_only:
         return None
-    if lemma in lex.as_stance and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
+    if lemma in lex.as_stance and not (
+        any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights)
+        or (children and _is_that_clause(children[0]))
+    ):
         return None
     subject = subject_of(verb)
     if subject is None:
         return _passive(verb, children, paragraph_of)
+    if not children and (slipped := _slipped_content(verb, lemma, lex)) is not None:
+        return Found("indirect", [slipped], verb, subject, paragraph_of[slipped[0]])
     if not children:
+        if _as_clause(verb) and lemma not in lex.speech:
+            return None  # "as many expected, …" states a fact; only "as X noted, …" reports one
         return _parenthetical(verb, subject, paragraph_of)
     if _asked_of(verb):
         subject = None
     start, end = governed_bounds(children)
     end = _object_complement_end(verb, children, end)
-    too_short = end - start < MIN_CONTENT_CHARS and not _is_name(children)
-    if too_short or (subject is not None and start <= subject.idx < end):
+    if end - start < MIN_CONTENT_CHARS and not _is_name(children):
         return None
-    return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+    content = [(start, end)]
+    if subject is not None and start <= subject.idx < end:
+        content = _around_relative(verb, subject, start, end)
+    if not content:
+        return None
+    return Found("indirect", content, verb, subject, paragraph_of[content[0][0]])
+
+
+def _around_relative(verb: Token, subject: Token, start: int, end: int) -> list[tuple[int, int]]:
+    """ "The changes, which officials said will apply in May, …": the clause's relative pronoun was
+    moved before the reporting subject and verb, so the content is the pronoun and the rest of the
+    clause, around them; no content when anything else stands before the subject."""
+    if verb.dep_ not in {"relcl", "pcomp", "ccomp"}:
+        return []
+    before = [t for t in verb.subtree if start <= t.idx < subject.left_edge.idx and not t.is_punct]
+    if len(before) != 1 or before[0].tag_ not in RELATIVE_TAGS:
+        return []
+    after = _trim(doc_text(verb), verb.idx + len(verb), end)
+    if after[1] - after[0] < MIN_CONTENT_CHARS:
+        return []
+    return [(before[0].idx, before[0].idx + len(before[0])), after]
+
+
+def _slipped_content(verb: Token, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The content of a cue the parser left without one, where it hung it elsewhere: "called for X to
+    go" (a "for" clause), "said in a statement that …" (a clause on the noun), "talked to voters
+    about Y" (the preposition on the listener)."""
+    for child in verb.rights:
+        if child.dep_ == "advcl" and f"{lemma} for" in lex.phrasal:
+            mark = next((c for c in child.lefts if c.dep_ == "mark" and c.lower_ == "for"), None)
+            if mark is not None:
+                return _trim(doc_text(verb), mark.idx + len(mark), subtree_bounds(child)[1])
+        if child.dep_ == "prep":
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found = _on_prep_object(obj, lemma, lex)
+                if found is not None:
+                    return found
+    return None
+
+
+def _on_prep_object(obj: Token, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
+    """A that-clause on the object of the cue's preposition ("in a statement that …"), or the object
+    of a preposition the cue takes ("talked to voters about Y")."""
+    for inner in obj.rights:
+        if _is_that_clause(inner):
+            return subtree_bounds(inner)
+        if inner.dep_ == "prep" and f"{lemma} {inner.lower_}" in lex.phrasal:
+            target = next((c for c in inner.children if c.dep_ in {"pobj", "pcomp"}), None)
+            return subtree_bounds(target) if target is not None else None
+    return None
 
 
 def _asked_of(verb: Token) -> bool:
@@ -113,9 +178,10 @@ def _object_complement_end(verb: Token, children: list[Token], end: int) -> int:
 
 
 def _parenthetical(verb: Token, subject: Token, paragraph_of: list[int]) -> Found | None:
-    """ "In the end, X said, voters …": a cue set inside the clause it reports, which is its head."""
+    """ "In the end, X said, voters …", "As X noted, voters …": a cue set inside the clause it reports,
+    which is its head."""
     head = verb.head
-    if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"}:
+    if not (verb.dep_ == "parataxis" or _as_clause(verb)) or head.pos_ not in {"VERB", "AUX"}:
         return None
     start, end = subtree_bounds(head)
     cut_start, cut_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
@@ -127,17 +193,24 @@ def _parenthetical(verb: Token, subject: Token, paragraph_of: list[int]) -> Foun
     return Found("indirect", content, verb, subject, paragraph_of[content[0][0]])
 
 
+def _as_clause(verb: Token) -> bool:
+    """ "As the Post reported, …", "…, as critics point out": an adverbial "as" clause of a cue."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
 def _passive(verb: Token, children: list[Token], paragraph_of: list[int]) -> Found | None:
     """ "X is expected to win": an attribution with no source, its content the subject and the rest."""
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         return _by_agent(verb, patient, agent, children, paragraph_of)
-    if patient is None or not children or patient.pos_ == "PRON":
+    if patient is None or not children:
         return None
     content = [subtree_bounds(patient), governed_bounds(children)]
     if content[1][1] - content[1][0] < MIN_CONTENT_CHARS:
         return None
+    if patient.pos_ == "PRON" or verb.lemma_.lower() in LISTENER_VERBS:
+        content = content[1:]  # "she was asked if …", "it is expected to …": the patient is no content
     return Found("indirect", content, verb, None, paragraph_of[content[0][0]])
 
 
@@ -152,19 +225,57 @@ def _by_agent(
     return Found("indirect", content, verb, source, paragraph_of[content[0][0]])
 
 
-def _made_clear(verb: Token, paragraph_of: list[int]) -> Found | None:
-    """ "X made (it) clear that …", "X made the case that …": a statement in a light-verb phrase."""
+def _light_verb(verb: Token, lex: Lexicon, paragraph_of: list[int]) -> Found | None:
+    """ "X made (it) clear that …", "X made the case for Y", "X raised questions about Y", "X took a
+    swipe at Y": a statement named by a light verb and its object (pairs from the lexicon), its content
+    the clause or prepositional object that the noun (or the verb after it) takes."""
     subject = subject_of(verb)
     if subject is None:
         return None
+    lemma = verb.lemma_.lower()
     for child in verb.rights:
-        if child.lower_ == "clear" or (
-            child.dep_ == "dobj" and child.lower_ in {"case", "point", "argument"}
+        if (lemma == "make" and child.lower_ == "clear") or (
+            child.dep_ == "dobj" and f"{lemma} {child.lemma_.lower()}" in lex.light
         ):
-            clause = next((c for c in child.rights if _is_that_clause(c)), None)
-            if clause is not None:
-                start, end = subtree_bounds(clause)
-                return Found("indirect", [(start, end)], verb, subject, paragraph_of[start])
+            content = _said_by_noun(child) or _said_by_noun(verb, after=child.i)
+            if content is not None and content[1] - content[0] >= MIN_CONTENT_CHARS:
+                return Found("indirect", [content], verb, subject, paragraph_of[content[0]])
+    return None
+
+
+def _said_by_noun(head: Token, after: int = -1) -> tuple[int, int] | None:
+    """The that-clause, infinitive or prepositional object a statement noun takes ("the case that …",
+    "the case to grant …", "questions about Y"), among the dependents after token ``after``."""
+    for child in head.rights:
+        if child.i <= after:
+            continue
+        if _is_that_clause(child) or (child.dep_ in {"acl", "xcomp"} and child.tag_ == "VB"):
+            return subtree_bounds(child)
+        if child.dep_ == "prep" and child.lower_ in LIGHT_PREPS:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            return subtree_bounds(obj) if obj is not None else None
+    return None
+
+
+def _stance_adjective(adjective: Token, paragraph_of: list[int]) -> Found | None:
+    """ "X was critical of Y", "X is convinced that …", "X is willing to …": a view held by the subject
+    of "be", its content what the adjective takes (the object of its preposition, or its clause)."""
+    subject = subject_of(adjective.head)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return None
+    for child in adjective.rights:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            start, end = subtree_bounds(child)
+        elif child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPS:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is None:
+                return None
+            start, end = subtree_bounds(obj)
+        else:
+            continue
+        if end - start < MIN_CONTENT_CHARS:
+            return None
+        return Found("indirect", [(start, end)], adjective, subject, paragraph_of[start])
     return None
 
 
@@ -214,11 +325,21 @@ def _colon_headline(sentence: Span, colon: Token, paragraph_of: list[int]) -> Fo
 
 
 def _according(token: Token, paragraph_of: list[int]) -> Found | None:
-    """ "According to X, …": X is the source, the rest of the clause the content."""
+    """ "According to X, …": X is the source, the rest of the clause the content; "X is reportedly …":
+    the clause the adverb modifies, attributed to no one."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
-        return None
+        return _clause_around(token, None, paragraph_of) if token.dep_ == "advmod" else None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None:  # "That's according to X", parsed with "according" as the verb
+        start, end = subtree_bounds(subject)
+        return Found("indirect", [(start, end)], token, source, paragraph_of[start])
+    return _clause_around(token, source, paragraph_of)
+
+
+def _clause_around(token: Token, source: Token | None, paragraph_of: list[int]) -> Found | None:
+    """The clause holding ``token``'s phrase, less the phrase itself, attributed to ``source``."""
     clause = token.head
     while clause.dep_ not in {"ROOT", "ccomp", "conj"} and clause.head is not clause:
         clause = clause.head
@@ -226,7 +347,8 @@ def _according(token: Token, paragraph_of: list[int]) -> Found | None:
     cut_start, cut_end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     ranges = [(start, cut_start), (cut_end, end)]
     content = [_trim(doc_text(token), s, e) for s, e in ranges]
-    content = [(s, e) for s, e in content if e - s >= MIN_CONTENT_CHARS]
+    long = [(s, e) for s, e in content if e - s >= MIN_CONTENT_CHARS]
+    content = long or [(s, e) for s, e in content if e > s]  # "That's according to X": "That"
     if not content:
         return None
     return Found("indirect", content, token, source, paragraph_of[content[0][0]])

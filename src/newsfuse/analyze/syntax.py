@@ -16,6 +16,7 @@ TOKEN_CACHE = "newsfuse_tokens"
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 MIN_DATELINE_CHARS = 2
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
+EMPTY_SUBJECTS = frozenset({"it", "that", "this", "there", "what"})
 
 
 def is_cue(token: Token, lex: Lexicon) -> bool:
@@ -48,12 +49,43 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return _past_dateline(child, current)
-        if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if _on_an_object(current):
+            current = current.head.head
+            continue
+        if _modifies_its_doer(current) and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return current.head
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None
+        if current.dep_ == "pcomp":
+            return _doer_of_gerund(current)
         current = current.head.head if _trails_a_report(current) else current.head
     return None
+
+
+def _modifies_its_doer(verb: Token) -> bool:
+    """ "the mayor, who said …", "a group backing Bush", "calls saying …": a relative clause or an
+    active participle after a noun, which does what the verb says."""
+    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG")
+
+
+def _on_an_object(verb: Token) -> bool:
+    """ "The council approved a resolution condemning X", "spent her speech attacking X": a participle
+    after a verb's object is mostly done by that verb's subject, not by the object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj"
+
+
+def _doer_of_gerund(verb: Token) -> Token | None:
+    """ "After saying …, the man left", "won by arguing that …": a gerund after a preposition is done
+    by the subject of the verb the preposition hangs on; a passive gerund ("without being told")
+    has no such doer, nor has "it" or "there" ("That is not the same as saying …")."""
+    prep = verb.head
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive or prep.dep_ != "prep" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in prep.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return None
+    return _past_dateline(subject, prep.head)
 
 
 def _trails_a_report(verb: Token) -> bool:
