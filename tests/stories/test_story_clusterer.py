@@ -357,7 +357,54 @@ def test_at_cold_start_the_embedding_lifts_reports_worded_differently() -> None:
     with_meaning = OnlineClusterer().add_many(PARAPHRASES)[1]
     words_only = OnlineClusterer(ClusterOptions(cold_meaning_weight=0.0)).add_many(PARAPHRASES)[1]
     assert with_meaning.story_id == "story-roof-a"
-    assert with_meaning.score > words_only.score + 0.05
+    assert with_meaning.score > words_only.score + 0.02
+
+
+TOWN_NEWS = [
+    article(
+        f"town-{i}",
+        f"{thing.title()} in Town{i} {news}",
+        f"The {thing} of Town{i} {news} this week, officials of Town{i} said.",
+        i * 0.01,
+        f"Outlet {i % 3}",
+    )
+    for i, (thing, news) in enumerate(
+        zip(
+            ["orchard", "bridge", "museum", "tramway", "harbour", "library", "vineyard", "stadium"] * 3,
+            ["reopens", "closes", "expands", "wins award", "gets new director", "raises fees"] * 4,
+            strict=False,
+        )
+    )
+][:20]
+
+TWIN_RAIDS = [
+    article(
+        "raid-kestrel",
+        "Navy frigate Kestrel captures 23 pirates in Gulf of Tarsa",
+        "The Velmar Navy frigate Kestrel captured 23 pirates who tried to board a grain freighter in the "
+        "Gulf of Tarsa on Saturday, the admiralty said.",
+        1,
+        "A",
+        org("Velmar Navy"),
+        place("Gulf of Tarsa"),
+    ),
+    article(
+        "raid-straits",
+        "Warship foils attack, 26 sea raiders seized",
+        "A Velmar Navy warship thwarted a raid on two tankers near the Tarsa straits and detained 26 armed "
+        "men, officials announced.",
+        2,
+        "B",
+        org("Velmar Navy"),
+    ),
+]
+
+
+def test_the_embedding_tells_the_kind_of_event_not_which_one() -> None:
+    """Once a few articles have weighted the words, two pirate raids with other ships, numbers and places
+    are two stories, however alike their leads read to the embedding (ECB+ twin events merged so)."""
+    assignments = OnlineClusterer().add_many(TOWN_NEWS + TWIN_RAIDS)
+    assert assignments[-1].new_story
 
 
 def test_the_lead_is_the_title_and_the_first_sentences() -> None:
