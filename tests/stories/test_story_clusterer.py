@@ -185,6 +185,37 @@ def test_an_outlets_second_article_the_same_day_needs_stronger_evidence(hours: f
     assert (clusterer.story_of("ferry-herald-2") == herald_story) is joins
 
 
+OSTROVA_BY_COURIER = article(
+    "fire-ostrova-courier",
+    "Ostrova grain depot lost to overnight warehouse fire",
+    "Forty firefighters fought the Ostrova warehouse fire for six hours, fire chief Tomas Rellig said; the "
+    "grain depot in the Ostrova industrial park was destroyed.",
+    3,
+    "Coastal Courier",
+    place("Ostrova"),
+    person("Tomas Rellig"),
+)
+
+
+def test_an_outlets_better_match_takes_the_place_of_its_weaker_article() -> None:
+    """When the Courier's Dunmere report joined the Ostrova fire weakly, the Courier's own Ostrova report
+    fits that story better: it takes the Dunmere report's place, which moves to a story of its own (the
+    move recorded), instead of being kept out by the same-outlet penalty."""
+    options = ClusterOptions(join_threshold=0.02, outlet_penalty=1.0, rehome_max_story=0)
+    clusterer = OnlineClusterer(options)
+    first = clusterer.add_many(FIRES)
+    assert first[1].story_id == first[0].story_id  # the weak early join
+    assignment = clusterer.add(OSTROVA_BY_COURIER)
+    assert assignment.story_id == first[0].story_id and not assignment.new_story
+    [move] = assignment.moves
+    assert (move.moved, move.source) == ("fire-dunmere", first[0].story_id)
+    assert clusterer.story_of("fire-dunmere") == move.target != move.source
+    assert sorted(story_members(clusterer), key=sorted) == [
+        {"fire-dunmere"},
+        {"fire-ostrova", "fire-ostrova-courier"},
+    ]
+
+
 def test_the_same_outlet_penalty_survives_a_snapshot() -> None:
     """A restored clusterer still knows which outlets a hot story already has, and when they published."""
     first = OnlineClusterer(ClusterOptions(outlet_penalty=1.0))
