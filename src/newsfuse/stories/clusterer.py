@@ -8,7 +8,8 @@ from an inverted index over rare words and entity keys, so adding an article cos
 articles as at ten thousand. An early join that a later article shows to be wrong is undone: the member
 moves to a new story with the article that matches it best (recorded as a move), the online stand-in for
 the global order in which offline average-link clustering would link them. An outlet's second article on
-a story the same day needs stronger evidence.
+a story the same day needs stronger evidence; when it fits the story better than that outlet's article
+already there, it takes that article's place, and the displaced article is placed again (also a move).
 
 The clusterer is a pure, stateful object: ``add`` in publication order, ``snapshot``/``restore`` to save
 it, ``drain_closed`` to hand stories that left the window to the store. ``cluster_batch`` re-clusters a
