@@ -135,7 +135,7 @@ class _Run:
             if assignment.new_story:
                 created.add(assignment.story_id)
             merges.extend(assignment.merges)
-            touched.update(move.source for move in assignment.moves)
+            touched.update(story for move in assignment.moves for story in (move.source, move.target))
             self.report.moved += len(assignment.moves)
             self.report.clustered += 1
         absorbed = {merge.absorbed for merge in merges}

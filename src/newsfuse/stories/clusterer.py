@@ -8,7 +8,8 @@ from an inverted index over rare words and entity keys, so adding an article cos
 articles as at ten thousand. An early join that a later article shows to be wrong is undone: the member
 moves to a new story with the article that matches it best (recorded as a move), the online stand-in for
 the global order in which offline average-link clustering would link them. An outlet's second article on
-a story the same day needs stronger evidence.
+a story the same day needs stronger evidence; when it fits the story better than that outlet's article
+already there, it takes that article's place, and the displaced article is placed again (also a move).
 
 The clusterer is a pure, stateful object: ``add`` in publication order, ``snapshot``/``restore`` to save
 it, ``drain_closed`` to hand stories that left the window to the store. ``cluster_batch`` re-clusters a
@@ -22,7 +23,15 @@ from datetime import datetime
 from typing import Any
 
 from newsfuse.errors import InputError, UsageError
-from newsfuse.model.story import Assignment, Story, StoryCandidate, StoryMember, StoryMerge, StoryMove
+from newsfuse.model.story import (
+    Assignment,
+    EntityRef,
+    Story,
+    StoryCandidate,
+    StoryMember,
+    StoryMerge,
+    StoryMove,
+)
 from newsfuse.stories.features import ArticleFeatures, extract, to_day
 from newsfuse.stories.index import CandidateIndex
 from newsfuse.stories.options import ClusterOptions
@@ -68,6 +77,9 @@ class OnlineClusterer:
         rehome = self._rehoming(features, candidate.outlet, scored)
         if rehome is not None:
             return self._rehome(*rehome, member, features, candidate, top_words)
+        swap = self._swapping(features, candidate.outlet, scored)
+        if swap is not None:
+            return self._swap(*swap, member, features, candidate, top_words)
         if not scored or scored[0][0] < self.options.join_threshold:
             story = self._new_story(candidate.article_id)
             self._join(story, member, features, candidate, top_words)
@@ -164,18 +176,106 @@ class OnlineClusterer:
         moved, moved_features, refs, copies = source.detach(moved_id)
         self._schedule(source)
         story = self._new_story(candidate.article_id)
-        story.add(moved, moved_features, refs, self.options.centroid_terms, self.options.member_terms)
+        self._settle(story, moved, moved_features, refs, copies)
+        self._join(story, member, features, candidate, top_words)
+        move = StoryMove(moved_id, source.id, story.id, candidate.article_id, score)
+        return Assignment(candidate.article_id, story.id, score, True, member.copy_of, moves=(move,))
+
+    def _swapping(
+        self, features: ArticleFeatures, outlet: str | None, scored: list[tuple[float, StoryState]]
+    ) -> tuple[float, StoryState, str] | None:
+        """The story the article matches best but for the same-outlet penalty, when the article fits the
+        rest of it better than its member from the article's outlet does: (the article's score against
+        the rest, the story, that member's id)."""
+        opts = self.options
+        held_out = [
+            (score + opts.outlet_penalty, story)
+            for score, story in scored
+            if story.has_outlet_near(outlet, features.day, opts.outlet_days)
+        ]
+        if not held_out or held_out[0][0] < max(opts.join_threshold, scored[0][0]):
+            return None
+        story = held_out[0][1]
+        rivals = [
+            m.article_id
+            for m in story.members
+            if m.outlet == outlet and m.article_id in story.member_features
+        ]
+        if len(rivals) != 1 or len(story.member_features) < 2:
+            return None
+        mine = self._fit_instead(features, story, rivals[0])
+        if mine >= opts.join_threshold and mine > self._fit_without(story, rivals[0]) + opts.swap_margin:
+            return mine, story, rivals[0]
+        return None
+
+    def _fit_instead(self, features: ArticleFeatures, story: StoryState, article_id: str) -> float:
+        """How well the article fits a story without one of its members."""
+        own = story.member_features[article_id]
+        return self._blended(
+            story.text.cosine_instead(features.text, own.text),
+            story.title.cosine_instead(features.title, own.title) if features.title and own.title else None,
+            story.entities.cosine_instead(features.entities, own.entities)
+            if features.entities and own.entities
+            else None,
+            None,
+        )
+
+    def _swap(
+        self,
+        score: float,
+        story: StoryState,
+        rival_id: str,
+        member: StoryMember,
+        features: ArticleFeatures,
+        candidate: StoryCandidate,
+        top_words: list[str],
+    ) -> Assignment:
+        """The article takes the rival's place in ``story``; the rival (with its copies) is placed again."""
+        moved, moved_features, refs, copies = story.detach(rival_id)
+        self._join(story, member, features, candidate, top_words)
+        target = self._place_moved(moved, moved_features, refs, copies, story, candidate.article_id)
+        move = StoryMove(rival_id, story.id, target.id, candidate.article_id, score)
+        return Assignment(candidate.article_id, story.id, score, False, member.copy_of, moves=(move,))
+
+    def _place_moved(
+        self,
+        moved: StoryMember,
+        features: ArticleFeatures,
+        refs: tuple[EntityRef, ...],
+        copies: list[StoryMember],
+        source: StoryState,
+        by: str,
+    ) -> StoryState:
+        """Place a member taken out of ``source`` as a new arrival would be (never back into ``source``);
+        a story it starts is named after it and the article ``by`` which it moved (its own name may be
+        taken: by ``source``, which it started)."""
+        words = top_terms(features.text, self.options.query_terms)
+        scored = [
+            (sc, s) for sc, s in self._score_candidates(features, words, moved.outlet) if s is not source
+        ]
+        if scored and scored[0][0] >= self.options.join_threshold:
+            story = scored[0][1]
+        else:
+            story = self._new_story(f"{moved.article_id}.{by}")
+        self._settle(story, moved, features, refs, copies)
+        return story
+
+    def _settle(
+        self,
+        story: StoryState,
+        moved: StoryMember,
+        features: ArticleFeatures,
+        refs: tuple[EntityRef, ...],
+        copies: list[StoryMember],
+    ) -> None:
+        """Add a moved member and its copies to ``story``."""
+        story.add(moved, features, refs, self.options.centroid_terms, self.options.member_terms)
         for copy in copies:
             story.add_copy(copy, to_day(copy.published))
         for article in (moved, *copies):
             self._article_story[article.article_id] = story.id
-        self._post(
-            story,
-            set(top_terms(moved_features.text, self.options.query_terms)) | set(moved_features.entities),
-        )
-        self._join(story, member, features, candidate, top_words)
-        move = StoryMove(moved_id, source.id, story.id, candidate.article_id, score)
-        return Assignment(candidate.article_id, story.id, score, True, member.copy_of, moves=(move,))
+        self._post(story, set(top_terms(features.text, self.options.query_terms)) | set(features.entities))
+        self._schedule(story)
 
     def _new_story(self, article_id: str) -> StoryState:
         """An empty hot story, named after the article that starts it."""

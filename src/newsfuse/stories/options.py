@@ -28,11 +28,16 @@ class ClusterOptions:
     out into a new story of the two (both comparisons by the same weighted terms, a member keeping its
     text's ``member_terms`` heaviest terms). From the article's own best story a member is split off only
     when the pair beats that story by ``rehome_split_margin``; otherwise the article simply joins it.
+    Likewise, an article kept out of the story it matches best only by the same-outlet penalty takes the
+    place of its outlet's member there when it fits the rest of the story better (by ``swap_margin``): that
+    member was the weak early join, and is placed again as if it had just arrived.
 
     The embedding cosine of two unrelated news leads is far from zero, so it counts from ``meaning_floor``
     (``(cos - floor) / (1 - floor)``, clipped at 0). While fewer than ``warm_documents`` articles have been
     seen, the online word frequencies are unreliable, so the embedding weighs more: ``cold_meaning_weight``
-    at the first article, sliding linearly down to ``meaning_weight``.
+    at the first article, sliding linearly down to ``meaning_weight``. It stays light even then: an
+    embedding tells the kind of event (a pirate raid, a DUI arrest), not which one, so leaning on it merges
+    twin events of one kind (ECB+).
     """
 
     text_weight: float = 0.75
@@ -40,8 +45,8 @@ class ClusterOptions:
     title_weight: float = 0.15
     meaning_weight: float = 0.0
     meaning_floor: float = 0.6
-    cold_meaning_weight: float = 3.0
-    warm_documents: int = 50
+    cold_meaning_weight: float = 0.5
+    warm_documents: int = 25
     join_threshold: float = 0.25
     linkage: float = 0.0
     merge_threshold: float = 0.6
@@ -50,6 +55,7 @@ class ClusterOptions:
     outlet_days: float = 1.0
     rehome_max_story: int = 4
     rehome_split_margin: float = 0.3
+    swap_margin: float = 0.0
     member_terms: int = 100
     window_days: float = 7.0
     max_story_days: float = 14.0

@@ -63,6 +63,14 @@ class Centroid:
         rest = math.sqrt(max(self.length * self.length - 2.0 * shared + own, 0.0))
         return (shared - own) / rest if rest > 1e-9 else 0.0
 
+    def cosine_instead(self, vector: Vector, member: Vector) -> float:
+        """Cosine of ``vector`` to the centroid with a member's vector taken out."""
+        if self.count <= 1:
+            return 0.0
+        shared = dot(member, self.vector)
+        rest = math.sqrt(max(self.length * self.length - 2.0 * shared + dot(member, member), 0.0))
+        return (dot(vector, self.vector) - dot(vector, member)) / rest if rest > 1e-9 else 0.0
+
     def cosine(self, vector: Vector, linkage: float = 0.0) -> float:
         """Cosine to the centroid (``linkage`` 0) or mean cosine to the members (``linkage`` 1), or between:
         the centroid of a broad story is long-winded and matches too much, the mean penalises breadth."""

@@ -8,7 +8,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\d,.]*\d%?")
-_SUFFIXES = ("'s", "’s", "ies", "es", "s", "ing", "ed")
+_SUFFIXES = ("ies", "es", "s", "ing", "ed")
+_CLITICS = frozenset({"s", "d", "ll", "m", "re", "ve"})
 
 
 @cache
@@ -27,10 +28,19 @@ def _stem(word: str) -> str:
     return word
 
 
+def _without_clitic(word: str) -> str:
+    """The word without a possessive or contracted ending ("cnn's", "he's", "didn't" → "cnn", "he",
+    "did"): the ending says nothing about the story, and short stems would keep a stray apostrophe."""
+    if word.endswith("n't"):
+        return word[:-3]
+    head, mark, tail = word.rpartition("'")
+    return head if mark and tail in _CLITICS else word
+
+
 @lru_cache(maxsize=1 << 18)
 def _content_term(token: str) -> str | None:
     """The term a lower-cased token counts as, or ``None`` for a stop word or a word under three letters."""
-    word = token.replace("’", "'")
+    word = _without_clitic(token.replace("’", "'"))
     if word in stop_words() or len(word) < 3:
         return None
     return _stem(word)
