@@ -29,8 +29,9 @@ from newsfuse.analyze.syntax import (
 )
 from newsfuse.model import Article, ArticleAnalysis, Entity, Quote, TemporalExpression
 
-# v4: outermost attributions only, stance and clause-only cues, cue-less paragraphs joined to their quote
-ANALYZER_NAME = "analyze.v4"
+# v5: view adjectives, light-verb statements, gerund and participle speakers, "as X noted", the source of
+# "…," X said, according to Y, named subjects before an opening mark
+ANALYZER_NAME = "analyze.v5"
 DEFAULT_BATCH_SIZE = 16
 SPEAKER_VOTE = 1.0
 
