@@ -14,16 +14,9 @@ from typing import Any
 import numpy
 from thinc.api import Model
 
+from newsfuse.analyze.encoder import maxout_norm
+
 EMBED_LAYERS = ("extract_features", "list2ragged", "ragged2list")  # the stage's first, second and last
-
-
-def embed_distinct_rows_in(nlp: Any) -> None:
-    """Swap the embedding stage of every tok2vec in the pipeline (the shared one and NER's own)."""
-    for _name, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if isinstance(model, Model):
-            for node in list(model.walk()):
-                embed_distinct_rows(node)
 
 
 def embed_distinct_rows(tok2vec: Any) -> bool:
@@ -34,7 +27,11 @@ def embed_distinct_rows(tok2vec: Any) -> bool:
     embed = _embed_stage(tok2vec)
     if embed is None:
         return False
-    tok2vec.layers[0] = Model("embed_distinct_rows", _forward, layers=[embed])
+    mix = embed.layers[3]  # with_array(maxout >> layernorm >> dropout): fused when it has that shape
+    fused = maxout_norm(mix.layers[0]) if len(mix.layers) == 1 else None
+    tok2vec.layers[0] = Model(
+        "embed_distinct_rows", _forward, layers=[embed], attrs={"mix": fused or mix.predict}
+    )
     return True
 
 
@@ -52,12 +49,12 @@ def _forward(model: Any, docs: list[Any], is_train: bool) -> tuple[list[Any], An
     embed = model.layers[0]
     if is_train:
         return embed(docs, is_train)  # type: ignore[no-any-return]
-    extract, _, lookup, mix, _ = embed.layers
+    extract, _, lookup, _, _ = embed.layers
     features = extract.predict(docs)
     if not sum(len(f) for f in features):
         return embed(docs, is_train)  # type: ignore[no-any-return]
     rows, inverse = numpy.unique(numpy.concatenate(features), axis=0, return_inverse=True)
-    vectors = mix.predict(lookup.predict(rows))[inverse.reshape(-1)]
+    vectors = model.attrs["mix"](lookup.predict(rows))[inverse.reshape(-1)]
     ends = numpy.cumsum([len(f) for f in features])[:-1]
     return numpy.split(vectors, ends), _no_backprop
 

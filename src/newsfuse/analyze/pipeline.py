@@ -15,13 +15,16 @@ from typing import Any, cast
 
 import numpy
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.pipeline.transition_parser import Parser as TransitionParser
 from spacy.tokens import Doc
-from thinc.api import use_ops
+from thinc.api import Model, use_ops
 from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]  # ships no type hints
 
 from newsfuse.analyze.attribute_table import AttributeTable, UnsupportedPatternError
-from newsfuse.analyze.embeddings import embed_distinct_rows_in
+from newsfuse.analyze.embeddings import embed_distinct_rows
+from newsfuse.analyze.encoder import fuse_encoder
+from newsfuse.analyze.entity_decoder import can_decode, decode_entities
 from newsfuse.analyze.focus import Run, runs
 from newsfuse.analyze.lemma_cache import RULE_MODE, CachedLemmas
 from newsfuse.analyze.lexicon import lexicon
@@ -54,8 +57,18 @@ def load_pipeline() -> Any:
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     _swap_attribute_ruler(nlp)
     _swap_lemmatizer(nlp)
-    embed_distinct_rows_in(nlp)
+    for swap in (embed_distinct_rows, fuse_encoder):  # in both tok2vecs, the shared one and NER's own
+        _swap_model_nodes(nlp, swap)
     return nlp
+
+
+def _swap_model_nodes(nlp: Any, swap: Callable[[Any], bool]) -> None:
+    """Offer every node of every component's model to ``swap`` (which replaces the nodes it knows)."""
+    for _name, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in list(model.walk()):
+                swap(node)
 
 
 def _swap_attribute_ruler(nlp: Any) -> None:
@@ -119,7 +132,12 @@ def annotate(nlp: Any, docs: list[Doc], batch_size: int) -> list[Doc]:
 
 
 def apply_component(component: Any, docs: list[Doc], batch_size: int) -> list[Doc]:
-    """One component over all the docs: the parser and NER through ``decode_greedy``."""
+    """One component over all the docs: NER through ``decode_entities`` (when it applies), the
+    parser through ``decode_greedy``, both over length-sorted batches."""
+    if isinstance(component, EntityRecognizer) and can_decode(component, docs):
+        for batch in length_batches(docs):
+            decode_entities(component, batch)
+        return docs
     if isinstance(component, TransitionParser):
         decode_greedy(component, docs)
         return docs
@@ -136,9 +154,7 @@ def decode_greedy(parser: TransitionParser, docs: list[Doc]) -> None:
     unfinished states, the docs sorted by length so that short ones do not hold steps open for long
     ones: on the benchmark texts the parser takes a quarter less CPU and NER a fifth less.
     """
-    ordered = sorted(docs, key=len)
-    for start in range(0, len(ordered), DECODE_BATCH):
-        batch = ordered[start : start + DECODE_BATCH]
+    for batch in length_batches(docs):
         states = parser.moves.init_batch(batch)
         unfinished = [state for state in states if not state.is_final()]
         if unfinished:
@@ -148,6 +164,13 @@ def decode_greedy(parser: TransitionParser, docs: list[Doc]) -> None:
                 unfinished = parser.transition_states(unfinished, scores(unfinished))
             step.clear_memory()
         parser.set_annotations(batch, states)
+
+
+def length_batches(docs: list[Doc]) -> Iterator[list[Doc]]:
+    """The docs sorted by length in batches of ``DECODE_BATCH``: short docs do not hold steps open."""
+    ordered = sorted(docs, key=len)
+    for start in range(0, len(ordered), DECODE_BATCH):
+        yield ordered[start : start + DECODE_BATCH]
 
 
 def _scorer(step: Any) -> Callable[[list[Any]], Any]:
