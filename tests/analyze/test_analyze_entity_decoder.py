@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span
 
@@ -51,13 +50,6 @@ def test_docs_with_entities_are_left_to_spacy(nlp: Any) -> None:
     (doc,) = _before_ner(nlp, ["Tomas Quell bakes bread in Lowmarsh."])
     doc.set_ents([Span(doc, 0, 2, label="PERSON")])
     assert not can_decode(ner, [doc])
-
-
-def test_unsorted_docs_are_refused(nlp: Any) -> None:
-    """The decoder needs its batch sorted by length (unfinished states are then a suffix)."""
-    docs = _before_ner(nlp, ["A long sentence about the ferry pier.", "Short."])
-    with pytest.raises(ValueError, match="sorted"):
-        decode_entities(nlp.get_pipe("ner"), docs)
 
 
 def test_move_table() -> None:
