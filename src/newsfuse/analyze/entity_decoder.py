@@ -171,7 +171,10 @@ class _Batch:
         hidden = cached[tokens + 1, 0] + cached[first + 1, 1]
         hidden += cached[before + 1, 2]
         hidden += self.bias
+        best = hidden[..., 0]  # the maxout over the pieces (the last axis; ``max`` is slow over it)
+        for piece in range(1, hidden.shape[-1]):
+            best = numpy.maximum(best, hidden[..., piece])
         upper = self.upper
-        scores = upper.ops.gemm(hidden.max(axis=-1), upper.get_param("W"), trans2=True)
+        scores = upper.ops.gemm(best, upper.get_param("W"), trans2=True)
         scores += upper.get_param("b")
         return numpy.where(self.moves.valid[situation], scores, -numpy.inf).argmax(axis=1)
