@@ -8,6 +8,7 @@ the per-article work is already spread over one process per core.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from functools import cache
@@ -59,6 +60,7 @@ def load_pipeline() -> Any:
     _swap_lemmatizer(nlp)
     for swap in (embed_distinct_rows, fuse_encoder):  # in both tok2vecs, the shared one and NER's own
         _swap_model_nodes(nlp, swap)
+    gc.freeze()  # the model's objects live as long as the process: full collections need not scan them
     return nlp
 
 
