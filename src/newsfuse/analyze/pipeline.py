@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, cast
 
 import numpy
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.pipeline.transition_parser import Parser as TransitionParser
@@ -29,6 +30,7 @@ from newsfuse.analyze.entity_decoder import can_decode, decode_entities
 from newsfuse.analyze.focus import Run, runs
 from newsfuse.analyze.lemma_cache import RULE_MODE, CachedLemmas
 from newsfuse.analyze.lexicon import lexicon
+from newsfuse.analyze.syntax import text_of
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
 ATTRIBUTE_RULER = "attribute_ruler"
@@ -36,6 +38,7 @@ ATTRIBUTE_TABLE = "attribute_table"
 LEMMATIZER = "lemmatizer"
 LEMMA_CACHE = "lemma_cache"
 DECODE_BATCH = 64  # states advanced together in one step of ``decode_greedy``
+DOC_ATTRS = list(Doc._get_array_attrs())  # what ``Doc.from_docs`` carries over (ORTH and SPACY among them)
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -120,10 +123,20 @@ def focused_docs(nlp: Any, texts: Sequence[str], batch_size: int) -> Iterator[Do
     parts_of = iter(parsed)
     for text, plan in zip(texts, plans, strict=True):
         parts = [next(parts_of) if r.parse else _tokenised(nlp, text, r) for r in plan]
-        doc = Doc.from_docs(  # type: ignore[call-arg]  # the stub lacks ``exclude`` (spaCy ≥ 3.2 has it)
-            parts, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"]
-        )
-        yield doc if doc is not None and doc.text == text else nlp(text)
+        doc = concatenated(nlp.vocab, parts)
+        yield doc if doc is not None and text_of(doc) == text else nlp(text)
+
+
+def concatenated(vocab: Any, parts: list[Doc]) -> Doc | None:
+    """The docs joined into one, as ``Doc.from_docs`` joins them (no whitespace added, no user data,
+    spans or tensor), with each token's text read from the string store instead of a Token object."""
+    if not parts:
+        return None
+    rows: Any = numpy.concatenate([part.to_array(DOC_ATTRS) for part in parts])  # uint64 (stub: Ints2d)
+    strings = vocab.strings
+    words = [strings[orth] for orth in rows[:, DOC_ATTRS.index(ORTH)].tolist()]
+    doc = Doc(vocab, words=words, spaces=rows[:, DOC_ATTRS.index(SPACY)].astype(bool).tolist())
+    return doc.from_array(DOC_ATTRS, rows)
 
 
 def annotate(nlp: Any, docs: list[Doc], batch_size: int) -> list[Doc]:
@@ -199,14 +212,15 @@ def _scorer(step: Any) -> Callable[[list[Any]], Any]:
 
 def _tokenised(nlp: Any, text: str, run: Run) -> Doc:
     """A run only tokenised, each of its sentences a flat tree so it stays a sentence of its own."""
-    tokens = nlp.make_doc(text[run.start : run.end])
+    rows = nlp.make_doc(text[run.start : run.end]).to_array([ORTH, SPACY, IDX]).tolist()
     starts = set(run.sentence_starts)
     heads, deps, root = [], [], 0
-    for token in tokens:
-        if token.i == 0 or token.idx + run.start in starts:
-            root = token.i
+    for i, (_orth, _space, idx) in enumerate(rows):
+        if i == 0 or idx + run.start in starts:
+            root = i
         heads.append(root)
-        deps.append("ROOT" if root == token.i else "dep")
-    words = [t.text for t in tokens]
-    spaces = [bool(t.whitespace_) for t in tokens]
+        deps.append("ROOT" if root == i else "dep")
+    strings = nlp.vocab.strings
+    words = [strings[orth] for orth, _, _ in rows]
+    spaces = [bool(space) for _, space, _ in rows]
     return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
