@@ -16,6 +16,18 @@ from thinc.api import Model
 
 from newsfuse.analyze.encoder import maxout_norm
 
+# Odd 64-bit multipliers (from splitmix64 and murmur3), one per feature column, to mix a row into a key.
+ROW_MIX = numpy.array(
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+    ],
+    dtype=numpy.uint64,
+)
 EMBED_LAYERS = ("extract_features", "list2ragged", "ragged2list")  # the stage's first, second and last
 
 
@@ -53,10 +65,24 @@ def _forward(model: Any, docs: list[Any], is_train: bool) -> tuple[list[Any], An
     features = extract.predict(docs)
     if not sum(len(f) for f in features):
         return embed(docs, is_train)  # type: ignore[no-any-return]
-    rows, inverse = numpy.unique(numpy.concatenate(features), axis=0, return_inverse=True)
-    vectors = model.attrs["mix"](lookup.predict(rows))[inverse.reshape(-1)]
+    rows, inverse = distinct_rows(numpy.concatenate(features))
+    vectors = model.attrs["mix"](lookup.predict(rows))[inverse]
     ends = numpy.cumsum([len(f) for f in features])[:-1]
     return numpy.split(vectors, ends), _no_backprop
+
+
+def distinct_rows(rows: Any) -> tuple[Any, Any]:
+    """The distinct rows of an array of uint64 feature hashes and, for each row, the index of its
+    distinct row. Each row is mixed into one 64-bit key and the keys are sorted (``numpy.unique``
+    with ``axis=0`` compares whole rows and takes seven times as long); should two different rows
+    ever share a key, the row-wise unique answers instead."""
+    if rows.shape[1] <= len(ROW_MIX):
+        keys = (rows * ROW_MIX[: rows.shape[1]]).sum(axis=1)  # wraps modulo 2^64
+        _, first, inverse = numpy.unique(keys, return_index=True, return_inverse=True)
+        if numpy.array_equal(rows[first][inverse], rows):
+            return rows[first], inverse
+    distinct, inverse = numpy.unique(rows, axis=0, return_inverse=True)
+    return distinct, inverse.reshape(-1)
 
 
 def _no_backprop(d_vectors: Any) -> Any:
