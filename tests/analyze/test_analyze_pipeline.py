@@ -7,7 +7,7 @@ from typing import Any
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
-from newsfuse.analyze.pipeline import annotate, concatenated, one_blas_thread
+from newsfuse.analyze.pipeline import _paragraph_breaks, annotate, concatenated, one_blas_thread
 
 TEXTS = [
     "Mayor Odile Ferrant said on Tuesday that the ferry pier in Brindlemoor would reopen in March.",
@@ -38,3 +38,10 @@ def test_concatenated_equals_from_docs(nlp: Any) -> None:
     got = concatenated(nlp.vocab, parts)
     assert got is not None and got.to_bytes() == expected.to_bytes()
     assert concatenated(nlp.vocab, []) is None
+
+
+def test_paragraph_breaks_start_sentences(nlp: Any) -> None:
+    """The token after a line break starts a sentence; one after a plain space does not."""
+    doc = _paragraph_breaks(nlp.make_doc("The pier reopened\nGulls came back \n\nand so did the ferry"))
+    starts = [token.text for token in doc[1:] if token.is_sent_start]  # the first token always starts one
+    assert starts == ["Gulls", "and"]
