@@ -171,13 +171,14 @@ def apply_component(component: Any, docs: list[Doc], batch_size: int) -> list[Do
 
 
 def decode_greedy(parser: TransitionParser, docs: list[Doc]) -> None:
-    """Greedy transition decoding (parser or NER), the same annotations as spaCy's, in less time.
+    """Greedy transition decoding (the parser, and NER where ``decode_entities`` does not apply), the
+    same annotations as spaCy's, in less time.
 
     spaCy's own greedy loop reacquires the GIL for every hidden unit of every state at every step
     (thinc's ``Vec.arg_max`` in the installed build) and parses sub-batches of four docs; its beam
     decoder pays for beams. Here each step is one batched numpy pass over up to ``DECODE_BATCH``
     unfinished states, the docs sorted by length so that short ones do not hold steps open for long
-    ones: on the benchmark texts the parser takes a quarter less CPU and NER a fifth less.
+    ones: on the benchmark texts the parser takes a quarter less CPU.
     """
     for batch in length_batches(docs):
         states = parser.moves.init_batch(batch)
