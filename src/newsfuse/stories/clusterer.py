@@ -105,6 +105,7 @@ class OnlineClusterer:
             (self._pair_similarity(features, outlet, story, article_id), article_id, story)
             for _, story in scored
             if 1 < len(story.member_features) <= opts.rehome_max_story
+            and self._may_pass(features, story, floor)
             for article_id in story.member_features
         ]
         pairs.sort(key=lambda pair: (-pair[0], pair[1]))
@@ -115,6 +116,22 @@ class OnlineClusterer:
                 in_best = story is scored[0][1] and score < scored[0][0] + opts.rehome_split_margin
                 return None if in_best else (score, story, article_id)
         return None
+
+    def _may_pass(self, features: ArticleFeatures, story: StoryState, floor: float) -> bool:
+        """Whether any member of ``story`` can match the article above ``floor``. While the story's
+        centroids are exact sums of non-negative member vectors, the article's dot with a centroid caps
+        its dot with each member, and a pair's score is at most its blend: three dots rule out the whole
+        story (most small candidates), where scoring every member would take three dots each."""
+        centroids = (story.text, story.title, story.entities)
+        if features.meaning is not None or not all(c.exact for c in centroids) or not features.non_negative():
+            return True
+        text, title, entities = (
+            min(dot(vector, c.vector), 1.0) for vector, c in zip(features.vectors(), centroids, strict=True)
+        )
+        titles = (None, title) if features.title else (None,)
+        entity_caps = (None, entities) if features.entities else (None,)
+        most = max(self._blended(text, t, e, None) for t in titles for e in entity_caps)
+        return most > floor - 1e-6
 
     def _pair_similarity(
         self, features: ArticleFeatures, outlet: str | None, story: StoryState, article_id: str
