@@ -101,12 +101,10 @@ class OnlineClusterer:
         story by ``rehome_split_margin`` (the article joins the story, the member with it)."""
         opts = self.options
         floor = max(opts.join_threshold, scored[0][0] if scored else opts.join_threshold)
-        capped = features.meaning is None and features.non_negative()
         pairs = [
             (self._pair_similarity(features, outlet, story, article_id), article_id, story)
             for _, story in scored
             if 1 < len(story.member_features) <= opts.rehome_max_story
-            and (not capped or self._may_pass(features, story, floor))
             for article_id in story.member_features
         ]
         pairs.sort(key=lambda pair: (-pair[0], pair[1]))
@@ -117,28 +115,6 @@ class OnlineClusterer:
                 in_best = story is scored[0][1] and score < scored[0][0] + opts.rehome_split_margin
                 return None if in_best else (score, story, article_id)
         return None
-
-    def _may_pass(self, features: ArticleFeatures, story: StoryState, floor: float) -> bool:
-        """Whether any member of ``story`` can match the article above ``floor`` (for an article with
-        no negative weight and no embedding to compare). While the story's centroids are exact sums of
-        non-negative member vectors, the article's dot with a centroid caps its dot with each member,
-        and a pair's score is at most its blend: three dots rule out the whole story (most small
-        candidates), where scoring every member would take three dots each."""
-        centroids = (story.text, story.title, story.entities)
-        if not all(c.exact for c in centroids):
-            return True
-        text, title, entities = (
-            min(dot(vector, c.vector), 1.0) for vector, c in zip(features.vectors(), centroids, strict=True)
-        )
-        shapes = {  # which terms each member's pair blend has
-            (bool(features.title and m.title), bool(features.entities and m.entities))
-            for m in story.member_features.values()
-        }
-        most = max(
-            self._blended(text, title if both_title else None, entities if both_entities else None, None)
-            for both_title, both_entities in shapes
-        )
-        return most > floor - 1e-6
 
     def _pair_similarity(
         self, features: ArticleFeatures, outlet: str | None, story: StoryState, article_id: str

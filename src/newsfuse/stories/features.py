@@ -37,15 +37,6 @@ class ArticleFeatures:
     day: float | None
     meaning: Meaning | None = field(default=None, compare=False)
 
-    def vectors(self) -> tuple[Vector, Vector, Vector]:
-        """The text, title and entity vectors, in the order the story's centroids are kept."""
-        return self.text, self.title, self.entities
-
-    def non_negative(self) -> bool:
-        """Whether every weight is at least zero (a hashed document count shared by common words can
-        make an IDF negative), as the caps on member similarities assume."""
-        return all(min(vector.values(), default=0.0) >= 0.0 for vector in self.vectors())
-
 
 def to_day(moment: datetime | None) -> float | None:
     """Days since the epoch, the unit of the time window (naive times are taken as UTC)."""

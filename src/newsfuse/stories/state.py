@@ -17,32 +17,26 @@ from newsfuse.stories.vectors import Vector, add_into, dot, norm, prune
 
 @dataclass
 class Centroid:
-    """The sum of the members' unit vectors, pruned to its heaviest terms, with its length kept current.
-    ``exact`` while nothing was pruned and no weight was negative: then the centroid holds at least each
-    member's weight of every term, so its dot with an article caps the article's dot with any member."""
+    """The sum of the members' unit vectors, pruned to its heaviest terms, with its length kept current."""
 
     vector: Vector = field(default_factory=dict)
     length: float = 0.0
     count: int = 0
-    exact: bool = True
 
     def add(self, vector: Vector, keep: int) -> None:
         """Add one member's unit (or empty) vector."""
         self._grow(vector, 1.0 if vector else 0.0, keep, 1)
 
     def absorb(self, other: Centroid, keep: int) -> None:
-        self.exact = self.exact and other.exact
         self._grow(other.vector, other.length * other.length, keep, other.count)
 
     def _grow(self, vector: Vector, squared_length: float, keep: int, count: int) -> None:
         self.count += count
-        self.exact = self.exact and min(vector.values(), default=0.0) >= 0.0
         squared = self.length * self.length + 2.0 * dot(vector, self.vector) + squared_length
         add_into(self.vector, vector)
         if len(self.vector) > 2 * keep:
             self.vector = prune(self.vector, keep)
             self.length = norm(self.vector)
-            self.exact = False
         else:  # |c + v|² = |c|² + 2 c·v + |v|², without a pass over the whole centroid
             self.length = math.sqrt(max(squared, 0.0))
 
@@ -80,12 +74,11 @@ class Centroid:
         return dot(vector, self.vector) / spread
 
     def to_dict(self) -> dict[str, Any]:
-        return {"vector": self.vector, "length": self.length, "count": self.count, "exact": self.exact}
+        return {"vector": self.vector, "length": self.length, "count": self.count}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Centroid:
-        exact = bool(data.get("exact", False))  # older snapshots do not say: not known to be exact
-        return cls(dict(data["vector"]), float(data["length"]), int(data["count"]), exact)
+        return cls(dict(data["vector"]), float(data["length"]), int(data["count"]))
 
     def cosine_centroid(self, other: Centroid) -> float:
         if not self.length or not other.length:
