@@ -340,7 +340,7 @@ class OnlineClusterer:
             last_published=last,
             outlets=tuple(sorted({m.outlet for m in story.members if m.outlet})),
             members=tuple(story.members),
-            key_entities=story_entities(story.entity_refs, self.options.key_entities),
+            key_entities=story_entities(story.entity_refs(), self.options.key_entities),
             label_history=tuple(story.label_history),
             merged_from=tuple(story.merged_from),
             clusterer=NAME,
