@@ -46,13 +46,14 @@ def _speed_rows(speed: dict[str, Any]) -> list[str]:
     rows = [
         f"Stream: {speed['stream']}; window {speed['window_days']} days.",
         "",
-        "| articles added | articles per CPU-s (last 5k) | articles per CPU-s (overall) | RSS MB "
-        "| hot stories | hot articles |",
-        "|---|---|---|---|---|---|",
+        "| articles added | articles per CPU-s (last 5k) | GC share (last 5k) | articles per CPU-s (overall) "
+        "| RSS MB | hot stories | hot articles |",
+        "|---|---|---|---|---|---|---|",
     ]
     for c in speed["checkpoints"]:
+        gc_share = f"{c['gc_share_last_5k']:.0%}" if "gc_share_last_5k" in c else "—"
         rows.append(
-            f"| {c['articles']:,} | {c['articles_per_cpu_s_last_5k']:,.0f} "
+            f"| {c['articles']:,} | {c['articles_per_cpu_s_last_5k']:,.0f} | {gc_share} "
             f"| {c['articles_per_cpu_s_overall']:,.0f} "
             f"| {c['rss_mb']:,.0f} | {c['hot_stories']:,} | {c['hot_articles']:,} |"
         )

@@ -347,15 +347,19 @@ class OnlineClusterer:
     def _blended(
         self, text: float, title: float | None, entities: float | None, meaning: float | None
     ) -> float:
-        """The weighted mean of the similarity terms both sides have (``None`` where one side lacks it)."""
+        """The weighted mean of the similarity terms both sides have (``None`` where one side lacks it),
+        summed term by term in this order (it runs a dozen times per article: no list of parts)."""
         opts = self.options
-        parts = [(opts.text_weight, text)]
+        total, weighted = opts.text_weight, opts.text_weight * text
         if title is not None:
-            parts.append((opts.title_weight, title))
+            total, weighted = total + opts.title_weight, weighted + opts.title_weight * title
         if entities is not None:
-            parts.append((opts.entity_weight, entities))
-        self._add_meaning(parts, meaning)
-        return _blend(parts)
+            total, weighted = total + opts.entity_weight, weighted + opts.entity_weight * entities
+        weight = self._meaning_weight() if meaning is not None else 0.0
+        if weight > 0 and meaning is not None:
+            rescaled = max(0.0, (meaning - opts.meaning_floor) / (1.0 - opts.meaning_floor))
+            total, weighted = total + weight, weighted + weight * rescaled
+        return weighted / total if total else 0.0
 
     def _meaning_weight(self) -> float:
         """The embedding's weight: ``cold_meaning_weight`` before any article, ``meaning_weight`` from
@@ -365,13 +369,6 @@ class OnlineClusterer:
             return opts.meaning_weight
         cold = 1.0 - self._df.documents / opts.warm_documents
         return opts.meaning_weight + cold * (opts.cold_meaning_weight - opts.meaning_weight)
-
-    def _add_meaning(self, parts: list[tuple[float, float]], cosine: float | None) -> None:
-        opts = self.options
-        weight = self._meaning_weight()
-        if cosine is not None and weight > 0:
-            rescaled = max(0.0, (cosine - opts.meaning_floor) / (1.0 - opts.meaning_floor))
-            parts.append((weight, rescaled))
 
     # ---- merging and the window ---------------------------------------------------------------
 
@@ -443,7 +440,7 @@ class OnlineClusterer:
             last_published=last,
             outlets=tuple(sorted({m.outlet for m in story.members if m.outlet})),
             members=tuple(story.members),
-            key_entities=story_entities(story.entity_refs, self.options.key_entities),
+            key_entities=story_entities(story.entity_refs(), self.options.key_entities),
             label_history=tuple(story.label_history),
             merged_from=tuple(story.merged_from),
             clusterer=NAME,
@@ -495,12 +492,6 @@ def _sort_time(moment: datetime | None) -> float:
 
 def _member(candidate: StoryCandidate, copy_of: str | None = None) -> StoryMember:
     return StoryMember(candidate.article_id, candidate.outlet, candidate.published, candidate.title, copy_of)
-
-
-def _blend(parts: list[tuple[float, float]]) -> float:
-    """Weighted mean of the similarity terms that both sides have."""
-    total = sum(weight for weight, _ in parts)
-    return sum(weight * value for weight, value in parts) / total if total else 0.0
 
 
 def _days_apart(day: float | None, story: StoryState) -> float:

@@ -18,18 +18,20 @@ class CandidateIndex:
 
     def __init__(self, max_posting: int) -> None:
         self.max_posting = max_posting
-        self._postings: defaultdict[str, set[str]] = defaultdict(set)
+        # a posting is a dict of story ids (to None), not a set: a dict of strings is left out of the
+        # garbage collector's walks, a set never is, and most articles bring a new key or two
+        self._postings: defaultdict[str, dict[str, None]] = defaultdict(dict)
         self._expiry: list[tuple[float, str]] = []
 
     def add(self, story_id: str, keys: set[str]) -> None:
         for key in keys:
-            self._postings[key].add(story_id)
+            self._postings[key][story_id] = None
 
     def remove(self, story_id: str, keys: set[str]) -> None:
         for key in keys:
             posting = self._postings.get(key)
             if posting is not None:
-                posting.discard(story_id)
+                posting.pop(story_id, None)
                 if not posting:
                     del self._postings[key]
 

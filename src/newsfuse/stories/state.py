@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -76,6 +76,8 @@ class Centroid:
         the centroid of a broad story is long-winded and matches too much, the mean penalises breadth."""
         if not self.length:
             return 0.0
+        if not linkage:  # the default: the centroid's own length (no powers to take)
+            return dot(vector, self.vector) / self.length
         spread: float = self.length ** (1.0 - linkage) * float(self.count) ** linkage
         return dot(vector, self.vector) / spread
 
@@ -159,7 +161,7 @@ class StoryState:
     entities: Centroid = field(default_factory=Centroid)
     meaning: MeaningCentroid = field(default_factory=MeaningCentroid)
     members: list[StoryMember] = field(default_factory=list)
-    entity_refs: list[tuple[str, EntityRef]] = field(default_factory=list)
+    member_refs: dict[str, tuple[EntityRef, ...]] = field(default_factory=dict)
     first_day: float | None = None
     last_day: float | None = None
     label: str | None = None
@@ -186,12 +188,17 @@ class StoryState:
         """Add an original article: its vectors move the centroids, its title may become the label. Its
         own vectors are kept too (the text's ``member_terms`` heaviest terms), so it can be compared alone
         and moved out again."""
-        self.member_features[member.article_id] = replace(
-            features, text=prune(dict(features.text), member_terms)
+        self.member_features[member.article_id] = ArticleFeatures(  # vectors are never changed in place
+            features.article_id,
+            prune(features.text, member_terms),
+            features.title,
+            features.entities,
+            features.day,
+            features.meaning,
         )
         self.members.append(member)
         self._see_outlet(member)
-        self.entity_refs.extend((member.article_id, ref) for ref in refs)
+        self.member_refs[member.article_id] = refs
         self.text.add(features.text, keep)
         self.title.add(features.title, keep)
         self.entities.add(features.entities, keep)
@@ -215,7 +222,7 @@ class StoryState:
         self.member_features.update(other.member_features)
         for outlet, seen in other.outlet_days.items():
             self.outlet_days[outlet] = seen.merged(self.outlet_days.get(outlet))
-        self.entity_refs.extend(other.entity_refs)
+        self.member_refs.update(other.member_refs)
         self.text.absorb(other.text, keep)
         self.title.absorb(other.title, keep)
         self.entities.absorb(other.entities, keep)
@@ -233,8 +240,7 @@ class StoryState:
         copies = [m for m in self.members if m.copy_of == article_id]
         features = self.member_features.pop(article_id)
         self.members = [m for m in self.members if m is not member and m.copy_of != article_id]
-        refs = tuple(ref for owner, ref in self.entity_refs if owner == article_id)
-        self.entity_refs = [(owner, ref) for owner, ref in self.entity_refs if owner != article_id]
+        refs = self.member_refs.pop(article_id, ())
         self.text.remove(features.text)
         self.title.remove(features.title)
         self.entities.remove(features.entities)
@@ -249,6 +255,12 @@ class StoryState:
             if heir and heir.title:
                 self.label_history.append(LabelChange(heir.title, heir.article_id))
         return member, features, refs, copies
+
+    def entity_refs(self) -> list[tuple[str, EntityRef]]:
+        """Every member's entities as (article id, entity), members in the order they joined. Kept per
+        member as the article's own tuple: a pair per entity would be five more objects per hot article
+        for the garbage collector to walk."""
+        return [(article_id, ref) for article_id, refs in self.member_refs.items() for ref in refs]
 
     def has_outlet_near(self, outlet: str | None, day: float | None, within: float) -> bool:
         """Whether ``outlet``'s latest member was published within ``within`` days of ``day`` (an
@@ -291,7 +303,7 @@ class StoryState:
             "entities": self.entities.to_dict(),
             "meaning": self.meaning.to_json(),
             "members": [m.to_dict() for m in self.members],
-            "entity_refs": [[article_id, ref.to_dict()] for article_id, ref in self.entity_refs],
+            "entity_refs": [[article_id, ref.to_dict()] for article_id, ref in self.entity_refs()],
             "first_day": self.first_day,
             "last_day": self.last_day,
             "label": self.label,
@@ -320,7 +332,7 @@ class StoryState:
             entities=Centroid.from_dict(data["entities"]),
             meaning=MeaningCentroid.from_json(data.get("meaning")),
             members=[StoryMember.from_dict(m) for m in data["members"]],
-            entity_refs=[(article_id, EntityRef.from_dict(ref)) for article_id, ref in data["entity_refs"]],
+            member_refs=_by_member(data["entity_refs"]),
             first_day=data["first_day"],
             last_day=data["last_day"],
             label=data["label"],
@@ -340,3 +352,11 @@ class StoryState:
                 for article_id, f in data.get("member_features", {}).items()  # none in older snapshots
             },
         )
+
+
+def _by_member(pairs: list[list[Any]]) -> dict[str, tuple[EntityRef, ...]]:
+    """A snapshot's (article id, entity) pairs back into each member's tuple."""
+    grouped: dict[str, list[EntityRef]] = {}
+    for article_id, ref in pairs:
+        grouped.setdefault(article_id, []).append(EntityRef.from_dict(ref))
+    return {article_id: tuple(refs) for article_id, refs in grouped.items()}

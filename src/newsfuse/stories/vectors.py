@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import heapq
 import math
+import operator
 import zlib
 from array import array
 from collections.abc import Iterable, Mapping
@@ -17,6 +18,8 @@ from functools import lru_cache
 Vector = dict[str, float]
 
 DF_BUCKETS = 1 << 21
+_SMALL_LOGS = 1 << 16
+_LOGS = [0.0, *(math.log(n) for n in range(1, _SMALL_LOGS))]  # a look-up is cheaper than math.log
 
 
 @lru_cache(maxsize=1 << 18)
@@ -37,14 +40,14 @@ class DocumentFrequency:
         """Count one document's distinct ``terms`` and return the IDF of each after counting it (smoothed:
         an unseen term weighs as much as one seen once). One pass: hashing is the cost."""
         self.documents += 1
-        counts, size, log, bucket_of = self._counts, self.buckets, math.log, _hash
+        counts, size, log, logs, bucket_of = self._counts, self.buckets, math.log, _LOGS, _hash
         log_documents = log(self.documents + 2)
         idf = {}
         for term in terms:
             bucket = bucket_of(term) % size
             seen = counts[bucket] + 1
             counts[bucket] = seen
-            idf[term] = log_documents - log(seen + 1)
+            idf[term] = log_documents - (logs[seen + 1] if seen + 1 < _SMALL_LOGS else log(seen + 1))
         return idf
 
     def to_dict(self) -> dict[str, object]:
@@ -61,12 +64,17 @@ class DocumentFrequency:
 
 
 def weighted(counts: Mapping[str, float], idf: Mapping[str, float]) -> Vector:
-    """Sublinear term frequency times IDF."""
-    return {term: (1.0 + math.log(count)) * idf[term] for term, count in counts.items() if count > 0}
+    """Sublinear term frequency times IDF (a term seen once, as most are, weighs its IDF)."""
+    return {
+        term: (1.0 if count == 1 else 1.0 + math.log(count)) * idf[term]
+        for term, count in counts.items()
+        if count > 0
+    }
 
 
 def norm(vector: Mapping[str, float]) -> float:
-    return math.sqrt(sum(value * value for value in vector.values()))
+    values = vector.values()
+    return math.sqrt(sum(map(operator.mul, values, values)))  # summed in order, as a loop would
 
 
 def normalised(vector: Vector) -> Vector:
