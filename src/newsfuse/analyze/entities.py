@@ -98,6 +98,15 @@ def name_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in text.lower().replace("-", " ").split() if t.isalnum() or t.rstrip(".").isalnum())
 
 
+@lru_cache(maxsize=1 << 14)
+def typo_keys(token: str) -> frozenset[str]:
+    """The token and, if long enough for typos, each way of dropping one letter: two tokens one letter
+    apart (:func:`one_edit_apart`) always share a key, so clusters sharing none with a mention are skipped."""
+    if len(token) < MIN_TYPO_LENGTH:
+        return frozenset({token})
+    return frozenset({token, *(token[:i] + token[i + 1 :] for i in range(len(token)))})
+
+
 def _token_matches(token: str, names: tuple[str, ...]) -> bool:
     """Whether the token is one of the names or one letter away from one (lengths screened first)."""
     if token in names:
@@ -137,6 +146,7 @@ class EntityIndex:
         self._changes = [0]  # shared with every cluster, which counts its own label and personhood flips
         self._answered_at = 0
         self._answers: dict[tuple[object, ...], Cluster | None] = {}
+        self._by_key: dict[str, set[Cluster]] = {}  # every typo key of a cluster's name tokens
         self._spans: list[tuple[int, int, int, Cluster]] | None = None  # by start: start, end, order, cluster
         self._starts: list[int] = []
         self._longest = 0
@@ -150,6 +160,17 @@ class EntityIndex:
             self._answers[question] = answer()
         return self._answers[question]
 
+    def _file(self, cluster: Cluster) -> None:
+        """Make the cluster found by the typo keys of its name tokens (keys of a shorter name stay)."""
+        for name in cluster.tokens:
+            for key in typo_keys(name):
+                self._by_key.setdefault(key, set()).add(cluster)
+
+    def _candidates(self, tokens: tuple[str, ...]) -> list[Cluster]:
+        """The clusters that may fit a mention (sharing a typo key with it), the most recent first."""
+        found = {c for token in tokens for key in typo_keys(token) for c in self._by_key.get(key, ())}
+        return sorted(found, key=lambda cluster: cluster.index, reverse=True)
+
     def add(self, start: int, end: int, text: str, label: str) -> Cluster | None:
         """Add one mention, joining the most recent compatible cluster or starting a new one."""
         tokens = name_tokens(text)
@@ -157,15 +178,17 @@ class EntityIndex:
             return None
         match = self._recall(
             ("mention", tokens, label),
-            lambda: next((c for c in reversed(self.clusters) if _compatible(tokens, label, c)), None),
+            lambda: next((c for c in self._candidates(tokens) if _compatible(tokens, label, c)), None),
         )
         if match is None:
             match = Cluster(len(self.clusters), tokens, text, changes=self._changes)
             self.clusters.append(match)
             self._changes[0] += 1
+            self._file(match)
         elif len(tokens) > len(match.tokens) and label in {"PERSON", match.label}:
             match.tokens = tokens
             self._changes[0] += 1
+            self._file(match)
         match.names[_strip_possessive(text)] += 1
         match.name = _canonical(match)
         match.vote(label, FULL_NAME_VOTE if len(tokens) > 1 else PART_NAME_VOTE)
@@ -196,7 +219,7 @@ class EntityIndex:
             lambda: next(
                 (
                     c
-                    for c in reversed(self.clusters)
+                    for c in self._candidates(tokens)
                     if c.label in PERSONISH and _token_matches(tokens[0], c.tokens)
                 ),
                 None,
@@ -213,7 +236,7 @@ class EntityIndex:
             lambda: next(
                 (
                     c
-                    for c in reversed(self.clusters)
+                    for c in self._candidates(tokens)
                     if c.may_be_person and _token_matches(tokens[0], c.tokens)
                 ),
                 None,
