@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from newsfuse.analyze.syntax import text_of, tokens_of
+from newsfuse.analyze.syntax import entities_of, text_of, tokens_of
 
 NO_PUBLICATION = "relative expression and no publication date"
 UNRECOGNISED = "not a calendar expression this analyzer normalises"
@@ -62,7 +62,7 @@ def find_temporal(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of temporal expressions: tagger entities and pattern hits, overlaps merged."""
     ranges: list[tuple[int, int]] = []
     names: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         (ranges if ent.label_ in DATE_LABELS else names).append((ent.start_char, ent.end_char))
     text = text_of(doc)
     for pattern in extra_patterns():

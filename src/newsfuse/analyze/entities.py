@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.marks import ALL_MARKS
-from newsfuse.analyze.syntax import text_of, tokens_of
+from newsfuse.analyze.syntax import entities_of, text_of, tokens_of
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # labels the small model confuses on surnames
@@ -274,7 +274,7 @@ def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> Entity
     """Cluster the document's named entities, then add untagged proper nouns that match a person."""
     index = EntityIndex()  # entities holding quotation marks or line breaks are tagger run-ons: skipped
     tokens, text = tokens_of(doc), text_of(doc)
-    ents = doc.ents
+    ents = entities_of(doc)
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     for ent in ents:
         surface = text[ent.start_char : ent.end_char]
