@@ -129,10 +129,11 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return start_token.idx, end
 
 
-def subtree_bounds(token: Token) -> tuple[int, int]:
+def subtree_bounds(token: Token, subtree: list[Token] | None = None) -> tuple[int, int]:
     """Character bounds of a token's subtree without leading/trailing punctuation;
-    a quotation mark whose partner is in the subtree stays, so mixed quotes keep both marks."""
-    tokens = list(token.subtree)
+    a quotation mark whose partner is in the subtree stays, so mixed quotes keep both marks.
+    ``subtree`` is the token's subtree where the caller has it already."""
+    tokens = list(token.subtree if subtree is None else subtree)
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not _is_quote_mark(tokens[-1]))):
