@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from newsfuse.analyze import analyze_article
-from newsfuse.analyze.dates import NO_PUBLICATION, normalise
+from newsfuse.analyze.dates import NO_PUBLICATION, _extra_matches, extra_patterns, normalise
 from newsfuse.model import Article
 
 PUBLISHED = date(2024, 7, 20)  # a Saturday
@@ -62,3 +62,13 @@ def test_dates_found_in_article(make_article: Callable[..., Article], nlp: Any) 
     assert found.get("this past week") == "2024-07-13/2024-07-20"
     assert found.get("May") == "2024-05"
     assert "Tonight" not in found
+
+
+def test_shipped_patterns_found_in_one_pass_as_each_finds_them() -> None:
+    """Overlapping hits of different patterns are all kept, in each pattern's own order."""
+    text = (
+        "Earlier this year, and this past week (not last week's), Corvin said yesterday; today Sept. 3, 2021."
+    )
+    each = [m.span() for pattern in extra_patterns() for m in pattern.finditer(text)]
+    assert _extra_matches(text) == each
+    assert any(a != b and a[0] < b[1] and b[0] < a[1] for a in each for b in each)  # "this past week"

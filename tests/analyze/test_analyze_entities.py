@@ -72,3 +72,22 @@ def test_resolver_accepts_clusters_sharing_a_mention_start(nlp: Any) -> None:
         index.clusters.append(cluster)
     resolver = SpeakerResolver(doc, index, lexicon())
     assert resolver.salient_person(len(doc.text)) is not None
+
+
+def test_remembered_answers_follow_votes_and_new_mentions() -> None:
+    """The index keeps its answers only while no cluster changes: a later person vote, a longer name
+    and a new mention are all seen by the next question."""
+    index = EntityIndex()
+    firm = index.add(0, 7, "Velmont", "ORG")
+    assert index.person_token("Velmont") is None
+    assert firm is not None
+    firm.vote("PERSON", 3.0)
+    assert index.person_token("Velmont") is firm
+    assert index.add(20, 33, "Arlo Velmont", "PERSON") is firm
+    assert firm.tokens == ("arlo", "velmont")
+    assert index.person_token("Arlo") is firm
+    assert index.at(25, 30) is firm
+    assert index.at(8, 19) is None
+    index.add(8, 12, "Nora", "PERSON")
+    assert index.at(8, 19) is not None and index.at(8, 19) is not firm
+    assert index.at(0, 40) is firm  # of several mentions overlapping, the first added

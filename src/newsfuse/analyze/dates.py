@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from newsfuse.analyze.syntax import text_of, tokens_of
+from newsfuse.analyze.syntax import entities_of, text_of, tokens_of
 
 NO_PUBLICATION = "relative expression and no publication date"
 UNRECOGNISED = "not a calendar expression this analyzer normalises"
@@ -58,15 +58,35 @@ def extra_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(line, re.IGNORECASE) for line in lines)
 
 
+@cache
+def _extra_start() -> re.Pattern[str]:
+    """Where any shipped pattern matches: one pass over the text finds every place one of them may
+    start, so each is tried there alone instead of scanning the whole text once per pattern."""
+    either = "|".join(f"(?:{pattern.pattern})" for pattern in extra_patterns())
+    return re.compile(f"(?={either})", re.IGNORECASE)
+
+
+def _extra_matches(text: str) -> list[tuple[int, int]]:
+    """Each shipped pattern's matches, as its own ``finditer`` gives them (leftmost, not overlapping)."""
+    starts = [m.start() for m in _extra_start().finditer(text)]
+    ranges: list[tuple[int, int]] = []
+    for pattern in extra_patterns():
+        end = 0
+        for start in starts:
+            if start >= end and (m := pattern.match(text, start)):
+                ranges.append(m.span())
+                end = m.end()
+    return ranges
+
+
 def find_temporal(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of temporal expressions: tagger entities and pattern hits, overlaps merged."""
     ranges: list[tuple[int, int]] = []
     names: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         (ranges if ent.label_ in DATE_LABELS else names).append((ent.start_char, ent.end_char))
     text = text_of(doc)
-    for pattern in extra_patterns():
-        ranges.extend(m.span() for m in pattern.finditer(text))
+    ranges.extend(_extra_matches(text))
     for start, end in _untagged(doc):
         for pattern in UNTAGGED_PATTERNS:
             ranges.extend(m.span() for m in pattern.finditer(text, start, end))

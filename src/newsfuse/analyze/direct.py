@@ -136,13 +136,13 @@ def governed_bounds(children: list[Token]) -> tuple[int, int]:
     reporter's addition, not part of what was said, so the content ends before it; a comma inside
     a closing mark (he has “won the party,” claiming …) ends it after the mark.
     """
-    spans = [subtree_bounds(c) for c in children]
+    subtrees = [list(c.subtree) for c in children]  # walked twice: made once
+    spans = [subtree_bounds(c, subtree) for c, subtree in zip(children, subtrees, strict=True)]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     tokens = tokens_of(children[0].doc)
-    for child in children:
-        for token in child.subtree:
-            first = token.left_edge
-            if token.dep_ != "advcl" or token.tag_ != "VBG" or first.i < 2:
+    for subtree in subtrees:
+        for token in subtree:
+            if token.dep_ != "advcl" or token.tag_ != "VBG" or (first := token.left_edge).i < 2:
                 continue
             before, mark = tokens[first.i - 2], tokens[first.i - 1]
             if mark.text == "," and start < mark.idx < end:

@@ -7,14 +7,16 @@ token of it). The type is a vote over all mentions, so one mistagged mention doe
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.marks import ALL_MARKS
-from newsfuse.analyze.syntax import text_of, tokens_of
+from newsfuse.analyze.syntax import entities_of, text_of, tokens_of
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # labels the small model confuses on surnames
@@ -41,6 +43,7 @@ class Cluster:
     names: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
+    changes: list[int] = field(default_factory=lambda: [0], repr=False)  # the index's change count
     _label: str = field(default="PERSON", init=False, repr=False)
     _may_be_person: bool = field(default=False, init=False, repr=False)
 
@@ -49,7 +52,10 @@ class Cluster:
 
     def vote(self, label: str, weight: float) -> None:
         self.votes[label] = self.votes.get(label, 0.0) + weight
+        before = (self._label, self._may_be_person)
         self._count_votes()
+        if (self._label, self._may_be_person) != before:
+            self.changes[0] += 1
 
     def _count_votes(self) -> None:
         self._label = max(self.votes, key=self.votes.__getitem__) if self.votes else "PERSON"
@@ -92,6 +98,15 @@ def name_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in text.lower().replace("-", " ").split() if t.isalnum() or t.rstrip(".").isalnum())
 
 
+@lru_cache(maxsize=1 << 14)
+def typo_keys(token: str) -> frozenset[str]:
+    """The token and, if long enough for typos, each way of dropping one letter: two tokens one letter
+    apart (:func:`one_edit_apart`) always share a key, so clusters sharing none with a mention are skipped."""
+    if len(token) < MIN_TYPO_LENGTH:
+        return frozenset({token})
+    return frozenset({token, *(token[:i] + token[i + 1 :] for i in range(len(token)))})
+
+
 def _token_matches(token: str, names: tuple[str, ...]) -> bool:
     """Whether the token is one of the names or one letter away from one (lengths screened first)."""
     if token in names:
@@ -118,57 +133,115 @@ def _compatible(tokens: tuple[str, ...], label: str, cluster: Cluster) -> bool:
 
 
 class EntityIndex:
-    """Clusters of mentions for one document, queried by the speaker resolver."""
+    """Clusters of mentions for one document, queried by the speaker resolver.
+
+    Every proper noun of an article asks which cluster its name fits, and the same names recur; the
+    answers are kept until a cluster is made or changes its name tokens, label or personhood (all a
+    fit reads), and :meth:`at` looks among the mentions sorted by start, not through them all.
+    """
 
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
         self.by_offset: dict[tuple[int, int], Cluster] = {}
+        self._changes = [0]  # shared with every cluster, which counts its own label and personhood flips
+        self._answered_at = 0
+        self._answers: dict[tuple[object, ...], Cluster | None] = {}
+        self._by_key: dict[str, set[Cluster]] = {}  # every typo key of a cluster's name tokens
+        self._spans: list[tuple[int, int, int, Cluster]] | None = None  # by start: start, end, order, cluster
+        self._starts: list[int] = []
+        self._longest = 0
+
+    def _recall(self, question: tuple[object, ...], answer: Callable[[], Cluster | None]) -> Cluster | None:
+        """The answer to a question about the clusters, worked out once while none of them changes."""
+        if self._answered_at != self._changes[0]:
+            self._answers.clear()
+            self._answered_at = self._changes[0]
+        if question not in self._answers:
+            self._answers[question] = answer()
+        return self._answers[question]
+
+    def _file(self, cluster: Cluster) -> None:
+        """Make the cluster found by the typo keys of its name tokens (keys of a shorter name stay)."""
+        for name in cluster.tokens:
+            for key in typo_keys(name):
+                self._by_key.setdefault(key, set()).add(cluster)
+
+    def _candidates(self, tokens: tuple[str, ...]) -> list[Cluster]:
+        """The clusters that may fit a mention (sharing a typo key with it), the most recent first."""
+        found = {c for token in tokens for key in typo_keys(token) for c in self._by_key.get(key, ())}
+        return sorted(found, key=lambda cluster: cluster.index, reverse=True)
 
     def add(self, start: int, end: int, text: str, label: str) -> Cluster | None:
         """Add one mention, joining the most recent compatible cluster or starting a new one."""
         tokens = name_tokens(text)
         if not tokens:
             return None
-        match = next((c for c in reversed(self.clusters) if _compatible(tokens, label, c)), None)
+        match = self._recall(
+            ("mention", tokens, label),
+            lambda: next((c for c in self._candidates(tokens) if _compatible(tokens, label, c)), None),
+        )
         if match is None:
-            match = Cluster(len(self.clusters), tokens, text)
+            match = Cluster(len(self.clusters), tokens, text, changes=self._changes)
             self.clusters.append(match)
+            self._changes[0] += 1
+            self._file(match)
         elif len(tokens) > len(match.tokens) and label in {"PERSON", match.label}:
             match.tokens = tokens
+            self._changes[0] += 1
+            self._file(match)
         match.names[_strip_possessive(text)] += 1
         match.name = _canonical(match)
         match.vote(label, FULL_NAME_VOTE if len(tokens) > 1 else PART_NAME_VOTE)
         match.mentions.append((start, end))
         match.surfaces.append(_strip_possessive(text))
         self.by_offset[(start, end)] = match
+        self._spans = None
         return match
 
     def at(self, start: int, end: int) -> Cluster | None:
         """The cluster with a mention overlapping ``[start, end)``, the closest one first."""
-        for (s, e), cluster in self.by_offset.items():
-            if s < end and start < e:
-                return cluster
-        return None
+        if self._spans is None:
+            self._spans = sorted((s, e, order, c) for order, ((s, e), c) in enumerate(self.by_offset.items()))
+            self._starts = [span[0] for span in self._spans]
+            self._longest = max((e - s for s, e, _, _ in self._spans), default=0)
+        first = bisect_left(self._starts, start - self._longest + 1)  # no mention starting earlier reaches it
+        last = bisect_left(self._starts, end, first)
+        overlapping = [span for span in self._spans[first:last] if start < span[1]]
+        return min(overlapping, key=lambda span: span[2])[3] if overlapping else None
 
     def name_token(self, text: str) -> Cluster | None:
         """The person-like entity (a label the tagger confuses with person) whose name holds this token."""
         tokens = name_tokens(text)
         if len(tokens) != 1:
             return None
-        for cluster in reversed(self.clusters):
-            if cluster.label in PERSONISH and _token_matches(tokens[0], cluster.tokens):
-                return cluster
-        return None
+        return self._recall(
+            ("name", tokens[0]),
+            lambda: next(
+                (
+                    c
+                    for c in self._candidates(tokens)
+                    if c.label in PERSONISH and _token_matches(tokens[0], c.tokens)
+                ),
+                None,
+            ),
+        )
 
     def person_token(self, text: str) -> Cluster | None:
         """The person whose name holds this single token (exactly or one letter away)."""
         tokens = name_tokens(text)
         if len(tokens) != 1:
             return None
-        for cluster in reversed(self.clusters):
-            if cluster.may_be_person and _token_matches(tokens[0], cluster.tokens):
-                return cluster
-        return None
+        return self._recall(
+            ("person", tokens[0]),
+            lambda: next(
+                (
+                    c
+                    for c in self._candidates(tokens)
+                    if c.may_be_person and _token_matches(tokens[0], c.tokens)
+                ),
+                None,
+            ),
+        )
 
 
 def _canonical(cluster: Cluster) -> str:
@@ -201,7 +274,7 @@ def build_entity_index(doc: Doc, titles: frozenset[str] = frozenset()) -> Entity
     """Cluster the document's named entities, then add untagged proper nouns that match a person."""
     index = EntityIndex()  # entities holding quotation marks or line breaks are tagger run-ons: skipped
     tokens, text = tokens_of(doc), text_of(doc)
-    ents = doc.ents
+    ents = entities_of(doc)
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     for ent in ents:
         surface = text[ent.start_char : ent.end_char]

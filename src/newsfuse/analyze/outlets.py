@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lexicon import Lexicon
-from newsfuse.analyze.syntax import mention_bounds, sentence_of, text_of, tokens_of
+from newsfuse.analyze.syntax import entities_of, mention_bounds, sentence_of, text_of, tokens_of
 
 PARTNER_PREPS = frozenset({"with", "to"})
 OUTLET_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON"})
@@ -66,7 +66,7 @@ class Outlets:
 
 def _name_bounds(token: Token) -> tuple[int, int]:
     """The named entity holding the token ("Harbour Tonight"), else its noun phrase."""
-    for ent in token.doc.ents:
+    for ent in entities_of(token.doc):
         if ent.start <= token.i < ent.end:
             return ent.start_char, ent.end_char
     return mention_bounds(token)

@@ -6,6 +6,10 @@ object — and the source is the verb's subject. "According to X" attributes the
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, LOWER, POS
+from spacy.parts_of_speech import VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.direct import CLAUSE_DEPS, Found, governed, governed_bounds
@@ -44,7 +48,7 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
         for sentence, colon in _colon_sentences(doc)
         if (item := _colon_headline(sentence, colon, paragraph_of)) is not None
     ]
-    for token in tokens_of(doc):
+    for token in _may_report(doc, lex):
         cue = cue_lemma(token, lex) if is_cue(token, lex) else None
         if token.lower_ in lex.according:
             item = _according(token, paragraph_of)
@@ -63,6 +67,17 @@ def reported(doc: Doc, lex: Lexicon, paragraph_of: list[int], quoted: list[tuple
         if item is not None and _quoted_share(item.content, quoted) <= MAX_QUOTED_SHARE:
             found.append(item)
     return _outermost(found)
+
+
+def _may_report(doc: Doc, lex: Lexicon) -> list[Token]:
+    """The tokens :func:`reported` can start from — verbs, adjectival complements and "according"
+    words — picked from the attribute arrays: most tokens are none of these, and reading a Token's
+    attributes costs more than the whole test on the arrays."""
+    pos, dep, lower = doc.to_array([POS, DEP, LOWER]).T
+    according = numpy.array([get_string_id(word) for word in lex.according], dtype=lower.dtype)
+    wanted = (pos == VERB) | (dep == get_string_id("acomp")) | numpy.isin(lower, according)
+    tokens = tokens_of(doc)
+    return [tokens[i] for i in numpy.flatnonzero(wanted).tolist()]
 
 
 def _outermost(found: list[Found]) -> list[Found]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.analyze.lexicon import Lexicon
@@ -13,6 +15,7 @@ LISTENER_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "advise
 SENTENCE_TABLE = "newsfuse_sentences"
 TEXT_CACHE = "newsfuse_text"
 TOKEN_CACHE = "newsfuse_tokens"
+ENTITY_CACHE = "newsfuse_entities"
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 MIN_DATELINE_CHARS = 2
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "him", "her", "them"})
@@ -126,10 +129,11 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return start_token.idx, end
 
 
-def subtree_bounds(token: Token) -> tuple[int, int]:
+def subtree_bounds(token: Token, subtree: list[Token] | None = None) -> tuple[int, int]:
     """Character bounds of a token's subtree without leading/trailing punctuation;
-    a quotation mark whose partner is in the subtree stays, so mixed quotes keep both marks."""
-    tokens = list(token.subtree)
+    a quotation mark whose partner is in the subtree stays, so mixed quotes keep both marks.
+    ``subtree`` is the token's subtree where the caller has it already."""
+    tokens = list(token.subtree if subtree is None else subtree)
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and not _is_quote_mark(tokens[-1]))):
@@ -192,4 +196,13 @@ def tokens_of(doc: Doc) -> list[Token]:
     if tokens is None:
         tokens = doc.user_data[TOKEN_CACHE] = list(doc)
     found: list[Token] = tokens
+    return found
+
+
+def entities_of(doc: Doc) -> Sequence[Span]:
+    """The document's entities, made once (``Doc.ents`` walks every token and builds the spans anew)."""
+    ents = doc.user_data.get(ENTITY_CACHE)
+    if ents is None:
+        ents = doc.user_data[ENTITY_CACHE] = doc.ents
+    found: Sequence[Span] = ents
     return found
