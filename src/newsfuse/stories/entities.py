@@ -66,19 +66,30 @@ def _compatible(family: str, label: str) -> bool:
     return family == other or "OTHER" in (family, other) or {family, other} == {"PERSON", "ORG"}
 
 
-@lru_cache(maxsize=1 << 16)
-def entity_keys(entity: EntityRef) -> frozenset[str]:
+def entity_keys(entity: EntityRef) -> tuple[str, ...]:
     """The keys an entity is known by: its name and aliases (a person's bare surname is a weaker key,
-    see :func:`surname_key`). Cached: the same entities recur in every story record."""
-    keys = {name_key(entity.name), *(name_key(alias) for alias in entity.aliases)}
-    keys.discard("")
-    return frozenset(keys)
+    see :func:`surname_key`), sorted."""
+    return _name_keys(entity.name, entity.aliases)
 
 
 @lru_cache(maxsize=1 << 16)
+def _name_keys(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """Cached on the strings, not the ``EntityRef``: the same entities recur in every story record, and a
+    key of strings hashes in C and is left out of the garbage collector's walks (an ``EntityRef`` key
+    costs a Python-level hash per look-up and kept every cached entity alive for the collector to walk)."""
+    keys = {name_key(name), *(name_key(alias) for alias in aliases)}
+    keys.discard("")
+    return tuple(sorted(keys))
+
+
 def surname_key(entity: EntityRef) -> str | None:
     """A person's last name, by which a later article may refer to them alone ("Kardashian")."""
-    if type_family(entity.type) != "PERSON":
+    return _surname(entity.name, entity.type)
+
+
+@lru_cache(maxsize=1 << 16)
+def _surname(name: str, label: str) -> str | None:
+    if type_family(label) != "PERSON":
         return None
-    words = name_key(entity.name).split()
+    words = name_key(name).split()
     return words[-1] if len(words) > 1 else None

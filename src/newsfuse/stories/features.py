@@ -50,17 +50,19 @@ def to_day(moment: datetime | None) -> float | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _keys_of(entity: EntityRef) -> tuple[str, ...]:
-    """The vector keys of an entity: its name keys and a person's surname (the same entity recurs)."""
+def _vector_keys(name: str, label: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The vector keys of an entity: its name keys and a person's surname. Cached on the strings, as
+    :func:`entity_keys` is (the same entities recur; a C hash, nothing for the collector to walk)."""
+    entity = EntityRef(name, label, aliases)
     surname = surname_key(entity)
-    keys = entity_keys(entity) | ({surname} if surname else set())
+    keys = set(entity_keys(entity)) | ({surname} if surname else set())
     return tuple(ENTITY_PREFIX + key for key in sorted(keys))
 
 
 def _entity_counts(candidate: StoryCandidate) -> dict[str, float]:
     counts: dict[str, float] = {}
     for entity in candidate.entities:
-        for name in _keys_of(entity):
+        for name in _vector_keys(entity.name, entity.type, entity.aliases):
             counts[name] = max(counts.get(name, 0.0), float(entity.mentions))
     return counts
 
