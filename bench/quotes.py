@@ -263,8 +263,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
-    parser.add_argument("--speed-articles", type=int, default=40)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--speed-articles", type=int, default=None, help="time the first N texts (default: the whole split)"
+    )
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
