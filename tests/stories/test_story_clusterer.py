@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -210,6 +211,8 @@ def test_an_outlets_better_match_takes_the_place_of_its_weaker_article() -> None
     [move] = assignment.moves
     assert (move.moved, move.source) == ("fire-dunmere", first[0].story_id)
     assert clusterer.story_of("fire-dunmere") == move.target != move.source
+    assert re.fullmatch(r"story-[0-9a-f]{16}", move.target)  # a story id users can look up by prefix
+    assert not move.target.startswith(move.source)
     assert sorted(story_members(clusterer), key=sorted) == [
         {"fire-dunmere"},
         {"fire-ostrova", "fire-ostrova-courier"},

@@ -18,6 +18,7 @@ back-fill by streaming it in the same order, so batch and stream agree by constr
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -247,8 +248,8 @@ class OnlineClusterer:
         by: str,
     ) -> StoryState:
         """Place a member taken out of ``source`` as a new arrival would be (never back into ``source``);
-        a story it starts is named after it and the article ``by`` which it moved (its own name may be
-        taken: by ``source``, which it started)."""
+        a story it starts is named by :func:`successor_id` (its own name may be taken: by ``source``,
+        which it started)."""
         words = top_terms(features.text, self.options.query_terms)
         scored = [
             (sc, s) for sc, s in self._score_candidates(features, words, moved.outlet) if s is not source
@@ -256,7 +257,7 @@ class OnlineClusterer:
         if scored and scored[0][0] >= self.options.join_threshold:
             story = scored[0][1]
         else:
-            story = self._new_story(f"{moved.article_id}.{by}")
+            story = self._new_story(successor_id(moved.article_id, by))
         self._settle(story, moved, features, refs, copies)
         return story
 
@@ -492,6 +493,12 @@ def _sort_time(moment: datetime | None) -> float:
 
 def _member(candidate: StoryCandidate, copy_of: str | None = None) -> StoryMember:
     return StoryMember(candidate.article_id, candidate.outlet, candidate.published, candidate.title, copy_of)
+
+
+def successor_id(moved_id: str, by: str) -> str:
+    """A hex id for the story an article displaced by ``by`` starts: story ids are ``story-`` and hex, so
+    users can look them up by prefix; derived from both articles, so a rebuild names the story the same."""
+    return hashlib.blake2b(f"{moved_id}:{by}".encode(), digest_size=8).hexdigest()
 
 
 def _days_apart(day: float | None, story: StoryState) -> float:
