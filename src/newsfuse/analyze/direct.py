@@ -21,6 +21,7 @@ from newsfuse.analyze.syntax import (
     LISTENER_VERBS,
     cue_lemma,
     is_cue,
+    preposition_object,
     sentence_of,
     subject_of,
     subtree_bounds,
@@ -124,7 +125,8 @@ def governed(verb: Token, lex: Lexicon) -> list[Token]:
         if prep.dep_ != "prep":
             continue
         if f"{lemma} {prep.lower_}" in lex.phrasal or (lemma in lex.stance and prep.lower_ in OBJECT_PREPS):
-            return [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}][:1]
+            taken = preposition_object(prep)
+            return [taken] if taken is not None else []
     return []
 
 

@@ -19,6 +19,7 @@ from newsfuse.analyze.syntax import (
     LISTENER_VERBS,
     cue_lemma,
     is_cue,
+    preposition_object,
     sentences_of,
     subject_of,
     subtree_bounds,
@@ -163,7 +164,7 @@ def _on_prep_object(obj: Token, lemma: str, lex: Lexicon) -> tuple[int, int] | N
         if _is_that_clause(inner):
             return subtree_bounds(inner)
         if inner.dep_ == "prep" and f"{lemma} {inner.lower_}" in lex.phrasal:
-            target = next((c for c in inner.children if c.dep_ in {"pobj", "pcomp"}), None)
+            target = preposition_object(inner)
             return subtree_bounds(target) if target is not None else None
     return None
 
@@ -267,7 +268,7 @@ def _said_by_noun(head: Token, after: int = -1) -> tuple[int, int] | None:
         if _is_that_clause(child) or (child.dep_ in {"acl", "xcomp"} and child.tag_ == "VB"):
             return subtree_bounds(child)
         if child.dep_ == "prep" and child.lower_ in LIGHT_PREPS:
-            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            obj = preposition_object(child)
             return subtree_bounds(obj) if obj is not None else None
     return None
 
@@ -282,7 +283,7 @@ def _stance_adjective(adjective: Token, paragraph_of: list[int]) -> Found | None
         if child.dep_ in {"ccomp", "xcomp"}:
             start, end = subtree_bounds(child)
         elif child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPS:
-            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            obj = preposition_object(child)
             if obj is None:
                 return None
             start, end = subtree_bounds(obj)

@@ -129,6 +129,11 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return start_token.idx, end
 
 
+def preposition_object(prep: Token) -> Token | None:
+    """What a preposition takes: its object ("about the plan") or its clause ("about raising fares")."""
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
 def subtree_bounds(token: Token, subtree: list[Token] | None = None) -> tuple[int, int]:
     """Character bounds of a token's subtree without leading/trailing punctuation;
     a quotation mark whose partner is in the subtree stays, so mixed quotes keep both marks.
