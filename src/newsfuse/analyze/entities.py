@@ -211,34 +211,21 @@ class EntityIndex:
 
     def name_token(self, text: str) -> Cluster | None:
         """The person-like entity (a label the tagger confuses with person) whose name holds this token."""
-        tokens = name_tokens(text)
-        if len(tokens) != 1:
-            return None
-        return self._recall(
-            ("name", tokens[0]),
-            lambda: next(
-                (
-                    c
-                    for c in self._candidates(tokens)
-                    if c.label in PERSONISH and _token_matches(tokens[0], c.tokens)
-                ),
-                None,
-            ),
-        )
+        return self._holding_token("name", text, lambda cluster: cluster.label in PERSONISH)
 
     def person_token(self, text: str) -> Cluster | None:
         """The person whose name holds this single token (exactly or one letter away)."""
+        return self._holding_token("person", text, lambda cluster: cluster.may_be_person)
+
+    def _holding_token(self, kind: str, text: str, fits: Callable[[Cluster], bool]) -> Cluster | None:
+        """The most recent cluster that ``fits`` and whose name holds the single token ``text``."""
         tokens = name_tokens(text)
         if len(tokens) != 1:
             return None
         return self._recall(
-            ("person", tokens[0]),
+            (kind, tokens[0]),
             lambda: next(
-                (
-                    c
-                    for c in self._candidates(tokens)
-                    if c.may_be_person and _token_matches(tokens[0], c.tokens)
-                ),
+                (c for c in self._candidates(tokens) if fits(c) and _token_matches(tokens[0], c.tokens)),
                 None,
             ),
         )
