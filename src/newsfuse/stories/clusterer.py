@@ -155,13 +155,7 @@ class OnlineClusterer:
 
     def _fit_without(self, story: StoryState, article_id: str) -> float:
         """How well a member fits the rest of its story (its words and entities against the others')."""
-        own = story.member_features[article_id]
-        return self._blended(
-            story.text.cosine_without(own.text),
-            story.title.cosine_without(own.title) if own.title else None,
-            story.entities.cosine_without(own.entities) if own.entities else None,
-            None,
-        )
+        return self._fit_instead(story.member_features[article_id], story, article_id)
 
     def _rehome(
         self,
@@ -210,7 +204,8 @@ class OnlineClusterer:
         return None
 
     def _fit_instead(self, features: ArticleFeatures, story: StoryState, article_id: str) -> float:
-        """How well the article fits a story without one of its members."""
+        """How well the article fits a story without one of its members (the member itself: how well it
+        fits the rest)."""
         own = story.member_features[article_id]
         return self._blended(
             story.text.cosine_instead(features.text, own.text),

@@ -53,23 +53,15 @@ class Centroid:
                 self.vector.pop(term, None)
         self.length = norm(self.vector)
 
-    def cosine_without(self, vector: Vector) -> float:
-        """Cosine of a member's ``vector`` to the rest of the centroid: how well the member fits its story
-        apart from itself (|c - v|² = |c|² - 2 c·v + |v|²)."""
-        if self.count <= 1 or not vector:
-            return 0.0
-        shared = dot(vector, self.vector)
-        own = dot(vector, vector)
-        rest = math.sqrt(max(self.length * self.length - 2.0 * shared + own, 0.0))
-        return (shared - own) / rest if rest > 1e-9 else 0.0
-
     def cosine_instead(self, vector: Vector, member: Vector) -> float:
-        """Cosine of ``vector`` to the centroid with a member's vector taken out."""
+        """Cosine of ``vector`` to the centroid with a member's vector taken out (|c - m|² = |c|² - 2 c·m
+        + |m|²); with the member's own vector, how well it fits its story apart from itself."""
         if self.count <= 1:
             return 0.0
-        shared = dot(member, self.vector)
-        rest = math.sqrt(max(self.length * self.length - 2.0 * shared + dot(member, member), 0.0))
-        return (dot(vector, self.vector) - dot(vector, member)) / rest if rest > 1e-9 else 0.0
+        shared, own = dot(member, self.vector), dot(member, member)
+        rest = math.sqrt(max(self.length * self.length - 2.0 * shared + own, 0.0))
+        toward = shared - own if vector is member else dot(vector, self.vector) - dot(vector, member)
+        return toward / rest if rest > 1e-9 else 0.0
 
     def cosine(self, vector: Vector, linkage: float = 0.0) -> float:
         """Cosine to the centroid (``linkage`` 0) or mean cosine to the members (``linkage`` 1), or between:
