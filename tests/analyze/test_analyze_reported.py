@@ -25,7 +25,12 @@ def analyse(make_article: Callable[..., Article], nlp: Any) -> Analyse:
 
 
 def _contents(analysis: ArticleAnalysis, text: str) -> list[str]:
-    return [" / ".join(text[c.start : c.end] for c in q.content) for q in analysis.quotes]
+    return [" / ".join(_parts(q, text)) for q in analysis.quotes]
+
+
+def _parts(quote: Quote, text: str) -> list[str]:
+    """The text of each part of one attribution's content."""
+    return [text[c.start : c.end] for c in quote.content]
 
 
 def _by_cue(analysis: ArticleAnalysis, lemma: str) -> list[Quote]:
@@ -142,7 +147,7 @@ def test_participle_after_a_closing_mark_ends_the_content(analyse: Analyse) -> N
         "board never had a plan of its own."
     )
     (insisted,) = _by_cue(analysis, "insist")
-    assert [text[c.start : c.end] for c in insisted.content] == ["that she has “saved the ferry pier,”"]
+    assert _parts(insisted, text) == ["that she has “saved the ferry pier,”"]
 
 
 def test_trailing_participle_speaks_for_the_reporting_subject(analyse: Analyse) -> None:
@@ -181,7 +186,7 @@ def test_as_clause_of_a_speech_verb_reports_its_head_clause(analyse: Analyse) ->
     """ "As X noted, …": the clause the "as" clause hangs on is what X said."""
     analysis, text = analyse("As the harbour board noted on Monday, the ferry pier needs new pilings.")
     (noted,) = _by_cue(analysis, "note")
-    assert [text[c.start : c.end] for c in noted.content] == ["the ferry pier needs new pilings"]
+    assert _parts(noted, text) == ["the ferry pier needs new pilings"]
     assert _speaker(analysis, text, "note") == "the harbour board"
 
 
@@ -212,7 +217,7 @@ def test_view_adjective_after_be_is_held_by_the_subject(analyse: Analyse) -> Non
         "Councillor Anja Brisk, who spoke first, was critical of the harbour board's plan for the pier."
     )
     (critical,) = _by_cue(analysis, "critical")
-    assert [text[c.start : c.end] for c in critical.content] == ["the harbour board's plan for the pier"]
+    assert _parts(critical, text) == ["the harbour board's plan for the pier"]
     assert _speaker(analysis, text, "critical") == "Councillor Anja Brisk"
 
 
@@ -232,7 +237,7 @@ def test_compared_x_to_y_keeps_what_x_is_compared_to(analyse: Analyse) -> None:
     """ "X compared A to B": a stance whose content is the object and what it is likened to."""
     analysis, text = analyse("Councillor Anja Brisk compared the new ferry pier to a floating car park.")
     (compared,) = _by_cue(analysis, "compare")
-    assert [text[c.start : c.end] for c in compared.content] == ["the new ferry pier to a floating car park"]
+    assert _parts(compared, text) == ["the new ferry pier to a floating car park"]
 
 
 def test_proclaimed_is_a_speech_cue(analyse: Analyse) -> None:
@@ -247,7 +252,7 @@ def test_light_verb_and_noun_name_a_statement(analyse: Analyse) -> None:
         "Councillor Anja Brisk, who spoke first, took a swipe at the harbour board's new budget."
     )
     (swipe,) = _by_cue(analysis, "take")
-    assert [text[c.start : c.end] for c in swipe.content] == ["the harbour board's new budget"]
+    assert _parts(swipe, text) == ["the harbour board's new budget"]
     assert _speaker(analysis, text, "take") == "Councillor Anja Brisk"
 
 
@@ -258,7 +263,7 @@ def test_relative_pronoun_before_the_reporter_joins_the_content(analyse: Analyse
         "The new fares, which the harbour board said will start in May, anger the ferry crews."
     )
     (said,) = _by_cue(analysis, "say")
-    assert [text[c.start : c.end] for c in said.content] == ["which", "will start in May"]
+    assert _parts(said, text) == ["which", "will start in May"]
     assert _speaker(analysis, text, "say") == "the harbour board"
 
 
@@ -266,7 +271,7 @@ def test_passive_of_a_listener_verb_reports_only_the_clause(analyse: Analyse) ->
     """ "X was asked if …": X is who was asked, not what was said; the content is the clause alone."""
     analysis, text = analyse("The skipper was asked if the old ferry pier would reopen in May.")
     (asked,) = _by_cue(analysis, "ask")
-    assert [text[c.start : c.end] for c in asked.content] == ["if the old ferry pier would reopen in May"]
+    assert _parts(asked, text) == ["if the old ferry pier would reopen in May"]
     assert asked.speaker is None
 
 
@@ -274,7 +279,7 @@ def test_called_for_x_to_y_parsed_as_a_for_clause(analyse: Analyse) -> None:
     """Regression: the parser makes "for" in "called for X to go" a clause mark; the content is the rest."""
     analysis, text = analyse("Mayor Orla Venter is calling for the harbour board to step down before May.")
     (called,) = _by_cue(analysis, "call")
-    assert [text[c.start : c.end] for c in called.content] == ["the harbour board to step down before May"]
+    assert _parts(called, text) == ["the harbour board to step down before May"]
 
 
 def test_that_clause_on_the_noun_of_the_cue(analyse: Analyse) -> None:
@@ -283,14 +288,14 @@ def test_that_clause_on_the_noun_of_the_cue(analyse: Analyse) -> None:
         "The harbour board's chief engineer Ivo Brandt says in a statement that the pier will now stay shut."
     )
     (said,) = _by_cue(analysis, "say")
-    assert [text[c.start : c.end] for c in said.content] == ["that the pier will now stay shut"]
+    assert _parts(said, text) == ["that the pier will now stay shut"]
 
 
 def test_see_that_is_a_view(analyse: Analyse) -> None:
     """ "X saw that …" is X's view, though "see" is otherwise a cue only in "X sees A as B"."""
     analysis, text = analyse("The ferry crews now see that the old pier could be saved after all.")
     (saw,) = _by_cue(analysis, "see")
-    assert [text[c.start : c.end] for c in saw.content] == ["that the old pier could be saved after all"]
+    assert _parts(saw, text) == ["that the old pier could be saved after all"]
 
 
 def test_thats_according_to_keeps_its_short_content(analyse: Analyse) -> None:
@@ -299,7 +304,7 @@ def test_thats_according_to_keeps_its_short_content(analyse: Analyse) -> None:
         "Fares will double in May. That's according to figures the harbour board released on Monday."
     )
     (according,) = _by_cue(analysis, "accord")
-    assert [text[c.start : c.end] for c in according.content] == ["That"]
+    assert _parts(according, text) == ["That"]
 
 
 def test_reportedly_attributes_its_clause_to_no_one(analyse: Analyse) -> None:
@@ -307,7 +312,7 @@ def test_reportedly_attributes_its_clause_to_no_one(analyse: Analyse) -> None:
     analysis, text = analyse("The harbour board is reportedly spending a million on ferry adverts.")
     (hearsay,) = _by_cue(analysis, "reportedly")
     assert hearsay.speaker is None
-    assert [text[c.start : c.end] for c in hearsay.content] == [
+    assert _parts(hearsay, text) == [
         "The harbour board is",
         "spending a million on ferry adverts",
     ]
